@@ -1,0 +1,203 @@
+package io.ddbio.backup;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * A table's shape as a backup carries it: enough to check a destination's key schema and to create
+ * a table like the source. Plain records, so the metadata file is readable JSON.
+ *
+ * @param tableName the source table's name
+ * @param keySchema key attributes, partition key first
+ * @param attributeDefinitions types of the key attributes of the table and its indexes
+ * @param billingMode {@code PROVISIONED} or {@code PAY_PER_REQUEST}
+ * @param readCapacityUnits provisioned read units, 0 when on demand
+ * @param writeCapacityUnits provisioned write units, 0 when on demand
+ * @param globalSecondaryIndexes the global secondary indexes
+ * @param localSecondaryIndexes the local secondary indexes
+ */
+public record TableSchema(
+    String tableName,
+    List<Key> keySchema,
+    List<Attribute> attributeDefinitions,
+    String billingMode,
+    long readCapacityUnits,
+    long writeCapacityUnits,
+    List<Index> globalSecondaryIndexes,
+    List<Index> localSecondaryIndexes) {
+
+  /**
+   * One key element.
+   *
+   * @param attributeName the attribute
+   * @param keyType {@code HASH} or {@code RANGE}
+   */
+  public record Key(String attributeName, String keyType) {}
+
+  /**
+   * One attribute definition.
+   *
+   * @param attributeName the attribute
+   * @param attributeType {@code S}, {@code N} or {@code B}
+   */
+  public record Attribute(String attributeName, String attributeType) {}
+
+  /**
+   * One secondary index.
+   *
+   * @param indexName the index
+   * @param keySchema its key
+   * @param projectionType {@code ALL}, {@code KEYS_ONLY} or {@code INCLUDE}
+   * @param nonKeyAttributes projected attributes for {@code INCLUDE}
+   * @param readCapacityUnits provisioned read units of a global index, 0 otherwise
+   * @param writeCapacityUnits provisioned write units of a global index, 0 otherwise
+   */
+  public record Index(
+      String indexName,
+      List<Key> keySchema,
+      String projectionType,
+      List<String> nonKeyAttributes,
+      long readCapacityUnits,
+      long writeCapacityUnits) {}
+
+  /** The schema of a described table. */
+  public static TableSchema of(TableDescription d) {
+    boolean onDemand =
+        d.billingModeSummary() != null
+            && d.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+    return new TableSchema(
+        d.tableName(),
+        keys(d.keySchema()),
+        d.attributeDefinitions().stream()
+            .map(a -> new Attribute(a.attributeName(), a.attributeTypeAsString()))
+            .toList(),
+        onDemand ? BillingMode.PAY_PER_REQUEST.toString() : BillingMode.PROVISIONED.toString(),
+        units(d.provisionedThroughput(), true),
+        units(d.provisionedThroughput(), false),
+        d.globalSecondaryIndexes().stream().map(TableSchema::index).toList(),
+        d.localSecondaryIndexes().stream().map(TableSchema::index).toList());
+  }
+
+  private static Index index(GlobalSecondaryIndexDescription g) {
+    return new Index(
+        g.indexName(),
+        keys(g.keySchema()),
+        g.projection().projectionTypeAsString(),
+        g.projection().nonKeyAttributes(),
+        units(g.provisionedThroughput(), true),
+        units(g.provisionedThroughput(), false));
+  }
+
+  private static Index index(LocalSecondaryIndexDescription l) {
+    return new Index(
+        l.indexName(),
+        keys(l.keySchema()),
+        l.projection().projectionTypeAsString(),
+        l.projection().nonKeyAttributes(),
+        0,
+        0);
+  }
+
+  private static List<Key> keys(List<KeySchemaElement> elements) {
+    return elements.stream().map(k -> new Key(k.attributeName(), k.keyTypeAsString())).toList();
+  }
+
+  private static long units(ProvisionedThroughputDescription pt, boolean read) {
+    if (pt == null) {
+      return 0;
+    }
+    Long v = read ? pt.readCapacityUnits() : pt.writeCapacityUnits();
+    return v == null ? 0 : v;
+  }
+
+  /**
+   * A request creating a table of this shape named {@code name}. Provisioned capacity, when the
+   * schema is provisioned, is the source's unless {@code readUnits}/{@code writeUnits} are positive.
+   */
+  public CreateTableRequest toCreateTableRequest(String name, long readUnits, long writeUnits) {
+    boolean provisioned = BillingMode.PROVISIONED.toString().equals(billingMode);
+    ProvisionedThroughput table =
+        provisioned ? throughput(readUnits, writeUnits, readCapacityUnits, writeCapacityUnits) : null;
+    CreateTableRequest.Builder b =
+        CreateTableRequest.builder()
+            .tableName(name)
+            .keySchema(sdkKeys(keySchema))
+            .attributeDefinitions(
+                attributeDefinitions.stream()
+                    .map(
+                        a ->
+                            AttributeDefinition.builder()
+                                .attributeName(a.attributeName())
+                                .attributeType(a.attributeType())
+                                .build())
+                    .toList())
+            .billingMode(billingMode)
+            .provisionedThroughput(table);
+    if (!globalSecondaryIndexes.isEmpty()) {
+      b.globalSecondaryIndexes(
+          globalSecondaryIndexes.stream()
+              .map(
+                  g ->
+                      GlobalSecondaryIndex.builder()
+                          .indexName(g.indexName())
+                          .keySchema(sdkKeys(g.keySchema()))
+                          .projection(projection(g))
+                          .provisionedThroughput(
+                              provisioned
+                                  ? throughput(
+                                      readUnits,
+                                      writeUnits,
+                                      g.readCapacityUnits(),
+                                      g.writeCapacityUnits())
+                                  : null)
+                          .build())
+              .toList());
+    }
+    if (!localSecondaryIndexes.isEmpty()) {
+      b.localSecondaryIndexes(
+          localSecondaryIndexes.stream()
+              .map(
+                  l ->
+                      LocalSecondaryIndex.builder()
+                          .indexName(l.indexName())
+                          .keySchema(sdkKeys(l.keySchema()))
+                          .projection(projection(l))
+                          .build())
+              .toList());
+    }
+    return b.build();
+  }
+
+  private static ProvisionedThroughput throughput(
+      long readOverride, long writeOverride, long read, long write) {
+    return ProvisionedThroughput.builder()
+        .readCapacityUnits(Math.max(1, readOverride > 0 ? readOverride : read))
+        .writeCapacityUnits(Math.max(1, writeOverride > 0 ? writeOverride : write))
+        .build();
+  }
+
+  private static Projection projection(Index i) {
+    Projection.Builder p = Projection.builder().projectionType(i.projectionType());
+    if (i.nonKeyAttributes() != null && !i.nonKeyAttributes().isEmpty()) {
+      p.nonKeyAttributes(i.nonKeyAttributes());
+    }
+    return p.build();
+  }
+
+  private static List<KeySchemaElement> sdkKeys(List<Key> keys) {
+    return keys.stream()
+        .map(k -> KeySchemaElement.builder().attributeName(k.attributeName()).keyType(k.keyType()).build())
+        .toList();
+  }
+}

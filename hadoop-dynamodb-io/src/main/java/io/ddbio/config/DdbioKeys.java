@@ -1,0 +1,181 @@
+package io.ddbio.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every configuration key of the library, declared once. Names the predecessor's users already know
+ * are kept where the meaning is the same. {@code docs/CONFIGURATION.md} lists them all and a test
+ * pins the set, so adding a key means documenting it.
+ */
+public final class DdbioKeys {
+  private DdbioKeys() {}
+
+  // ---- Tables ----
+
+  /** The table a job reads. */
+  public static final ConfigKey<String> INPUT_TABLE =
+      ConfigKey.text("dynamodb.input.tableName", null, "The DynamoDB table to scan.");
+
+  /** The table a job writes. */
+  public static final ConfigKey<String> OUTPUT_TABLE =
+      ConfigKey.text("dynamodb.output.tableName", null, "The DynamoDB table to write.");
+
+  // ---- Client ----
+
+  /** Endpoint override, for DynamoDB Local or a VPC endpoint. */
+  public static final ConfigKey<String> ENDPOINT =
+      ConfigKey.text(
+          "dynamodb.endpoint",
+          null,
+          "DynamoDB endpoint URL, e.g. http://127.0.0.1:8000 for DynamoDB Local. Default: the"
+              + " region's endpoint.");
+
+  /** Region override. */
+  public static final ConfigKey<String> REGION =
+      ConfigKey.text(
+          "dynamodb.region",
+          null,
+          "AWS region of the table. Default: the SDK's region chain (AWS_REGION, profile, instance"
+              + " metadata).");
+
+  /** Access key id; prefer the default credential chain or a Hadoop credential provider. */
+  public static final ConfigKey<String> ACCESS_KEY =
+      ConfigKey.secret(
+          "dynamodb.awsAccessKeyId",
+          "Access key id. Read through Configuration.getPassword, so a Hadoop credential provider"
+              + " (hadoop.security.credential.provider.path) can hold it. Default: the AWS default"
+              + " credential chain.");
+
+  /** Secret key; only used together with {@link #ACCESS_KEY}. */
+  public static final ConfigKey<String> SECRET_KEY =
+      ConfigKey.secret(
+          "dynamodb.awsSecretAccessKey",
+          "Secret access key, read like dynamodb.awsAccessKeyId; never logged.");
+
+  /** Session token for temporary credentials. */
+  public static final ConfigKey<String> SESSION_TOKEN =
+      ConfigKey.secret(
+          "dynamodb.awsSessionToken", "Session token for temporary credentials; never logged.");
+
+  /** HTTP connection pool size of each task's client. */
+  public static final ConfigKey<Integer> MAX_CONNECTIONS =
+      ConfigKey.integer(
+          "dynamodb.http.max.connections", 50, "Maximum HTTP connections of one task's client.");
+
+  /** Time limit of one HTTP attempt. */
+  public static final ConfigKey<Duration> ATTEMPT_TIMEOUT =
+      ConfigKey.duration(
+          "dynamodb.http.attempt.timeout",
+          Duration.ofSeconds(30),
+          "Time limit of one request attempt; a timed-out attempt is retried as a transient"
+              + " fault.");
+
+  // ---- Retry ----
+
+  /** How long a throttled request keeps being retried. */
+  public static final ConfigKey<Duration> THROTTLE_MAX_DURATION =
+      ConfigKey.duration(
+          "dynamodb.retry.throttle.max.duration",
+          Duration.ofMinutes(15),
+          "How long one request keeps being retried while DynamoDB throttles it (exponential"
+              + " backoff with jitter). Past it the task fails; nothing is dropped.");
+
+  /** Attempts for server errors and connection faults. */
+  public static final ConfigKey<Integer> TRANSIENT_MAX_ATTEMPTS =
+      ConfigKey.integer(
+          "dynamodb.retry.max.attempts",
+          10,
+          "Attempts of one request that fails with a 5xx answer or a connection fault.");
+
+  // ---- Throughput ----
+
+  /** Share of the table's read capacity a scan may use. */
+  public static final ConfigKey<Double> READ_PERCENT =
+      ConfigKey.decimal(
+          "dynamodb.throughput.read.percent",
+          0.5,
+          "Share of the table's read capacity the whole job may consume, 0 < p <= 1.5.");
+
+  /** Share of the table's write capacity an import may use. */
+  public static final ConfigKey<Double> WRITE_PERCENT =
+      ConfigKey.decimal(
+          "dynamodb.throughput.write.percent",
+          0.5,
+          "Share of the table's write capacity the whole job may consume, 0 < p <= 1.5.");
+
+  /** Read capacity to budget against; required for on-demand tables. */
+  public static final ConfigKey<Double> READ_UNITS =
+      ConfigKey.decimal(
+          "dynamodb.throughput.read",
+          null,
+          "Read capacity units per second to treat as the table's capacity (the percent applies"
+              + " to it). Required for on-demand tables, which have no provisioned capacity;"
+              + " overrides the provisioned value when set.");
+
+  /** Write capacity to budget against; required for on-demand tables. */
+  public static final ConfigKey<Double> WRITE_UNITS =
+      ConfigKey.decimal(
+          "dynamodb.throughput.write",
+          null,
+          "Write capacity units per second to treat as the table's capacity, as"
+              + " dynamodb.throughput.read.");
+
+  /** How many tasks share the budget at once. */
+  public static final ConfigKey<Integer> CONCURRENT_TASKS =
+      ConfigKey.integer(
+          "dynamodb.concurrent.tasks",
+          null,
+          "How many tasks run at once and share the job's budget. Default: planned from the"
+              + " number of splits and the cluster's map capacity.");
+
+  // ---- Scan ----
+
+  /** Total parallel-scan segments. */
+  public static final ConfigKey<Integer> SCAN_SEGMENTS =
+      ConfigKey.integer(
+          "dynamodb.scan.segments",
+          null,
+          "Total segments of the parallel scan (1..1000000). Default: planned from the table's"
+              + " size, the read budget and the cluster (see docs/CONFIGURATION.md).");
+
+  /** Upper bound on input splits. */
+  public static final ConfigKey<Integer> MAX_MAP_TASKS =
+      ConfigKey.integer(
+          "dynamodb.max.map.tasks",
+          1000,
+          "Most input splits (map tasks) a scan is divided into; segments are grouped to fit.");
+
+  /** Most items asked for in one Scan page. */
+  public static final ConfigKey<Integer> SCAN_PAGE_LIMIT =
+      ConfigKey.integer(
+          "dynamodb.scan.page.limit",
+          1000,
+          "Most items requested per Scan page; pages are made smaller when the budget is small.");
+
+  /** Strongly consistent scan. */
+  public static final ConfigKey<Boolean> CONSISTENT_READ =
+      ConfigKey.bool(
+          "dynamodb.scan.consistent.read",
+          false,
+          "Strongly consistent reads (cost twice the capacity of eventually consistent ones).");
+
+  /** All keys declared above, in declaration order. */
+  public static List<ConfigKey<?>> all() {
+    List<ConfigKey<?>> keys = new ArrayList<>();
+    for (Field f : DdbioKeys.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigKey.class) {
+        try {
+          keys.add((ConfigKey<?>) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableList(keys);
+  }
+}

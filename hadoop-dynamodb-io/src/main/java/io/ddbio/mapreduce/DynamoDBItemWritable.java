@@ -1,0 +1,67 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.item.DataPipelineCodec;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.hadoop.io.Writable;
+import org.apache.hadoop.io.WritableUtils;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One DynamoDB item as a Hadoop value. Serialised in the Data Pipeline line form (length-prefixed),
+ * so what crosses a shuffle or a sequence file is exactly what an export file holds.
+ */
+public final class DynamoDBItemWritable implements Writable {
+  private static final DataPipelineCodec CODEC = new DataPipelineCodec();
+
+  private Map<String, AttributeValue> item;
+
+  public DynamoDBItemWritable() {
+    this(Map.of());
+  }
+
+  public DynamoDBItemWritable(Map<String, AttributeValue> item) {
+    this.item = item;
+  }
+
+  /** The item; the map is the caller's to read, not to keep past the next record. */
+  public Map<String, AttributeValue> get() {
+    return item;
+  }
+
+  public void set(Map<String, AttributeValue> item) {
+    this.item = item;
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    byte[] bytes = CODEC.encode(item);
+    WritableUtils.writeVInt(out, bytes.length);
+    out.write(bytes);
+  }
+
+  @Override
+  public void readFields(DataInput in) throws IOException {
+    int length = WritableUtils.readVInt(in);
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    item = CODEC.decode(bytes, 0, length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DynamoDBItemWritable other && item.equals(other.item);
+  }
+
+  @Override
+  public int hashCode() {
+    return item.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return item.toString();
+  }
+}

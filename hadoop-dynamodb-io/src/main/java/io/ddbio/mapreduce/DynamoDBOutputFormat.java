@@ -1,0 +1,87 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.capacity.TaskRates;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.DdbioOptions;
+import io.ddbio.config.WriteOptions;
+import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.metrics.CounterSink;
+import io.ddbio.write.BatchSender;
+import io.ddbio.write.ItemKeys;
+import io.ddbio.write.TableWriter;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.OutputCommitter;
+import org.apache.hadoop.mapreduce.OutputFormat;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes items to a DynamoDB table with rate-limited {@code BatchWriteItem}s. An item whose key
+ * exists replaces it. Keys are ignored: the item holds its own key.
+ *
+ * <p>Set {@code dynamodb.output.tableName}; see {@code docs/CONFIGURATION.md} for the rest.
+ */
+public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritable> {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDBOutputFormat.class);
+
+  /** Fails before any task starts when the table is unnamed, missing, or its budget unknown. */
+  @Override
+  public void checkOutputSpecs(JobContext context) throws IOException {
+    DdbioOptions options = HadoopOptions.from(context.getConfiguration());
+    WriteOptions write = options.write();
+    try (DynamoDBSession session = DynamoDBSession.open(options, CounterSink.NONE)) {
+      TableInfo table = TableInfo.describe(session.client(), session.retrier(), write.table());
+      TaskRates.tableUnits(table, table.writeUnits(), write.throughput(), DdbioKeys.WRITE_UNITS.name());
+    }
+  }
+
+  @Override
+  public RecordWriter<K, DynamoDBItemWritable> getRecordWriter(TaskAttemptContext context)
+      throws IOException {
+    Configuration conf = context.getConfiguration();
+    DdbioOptions options = HadoopOptions.from(conf);
+    WriteOptions write = options.write();
+    CounterSink counters = new HadoopCounters(context);
+    DynamoDBSession session = DynamoDBSession.open(options, counters);
+    try {
+      TableInfo table = TableInfo.describe(session.client(), session.retrier(), write.table());
+      double tableUnits =
+          TaskRates.tableUnits(
+              table, table.writeUnits(), write.throughput(), DdbioKeys.WRITE_UNITS.name());
+      // Without a plan from the job, assume every map task runs at once: that can under-use the
+      // budget but never exceed it.
+      int concurrent =
+          write.throughput().concurrentTasks().orElse(Math.max(1, conf.getInt("mapreduce.job.maps", 1)));
+      double rate = TaskRates.perTask(tableUnits, write.throughput(), concurrent);
+      LOG.info(
+          "Writing to table {} at {} write units/s ({} tasks share {} x {})",
+          table.name(),
+          String.format("%.1f", rate),
+          concurrent,
+          tableUnits,
+          write.throughput().percent());
+      CapacityBudget budget =
+          new CapacityBudget(rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
+      BatchSender sender =
+          new BatchSender(
+              session.client(), session.retrier(), budget, counters, session.clock(), table.name());
+      TableWriter writer = new TableWriter(sender, new ItemKeys(table.name(), table.keys()), table.name());
+      return new DynamoDBRecordWriter<>(session, writer);
+    } catch (IOException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** Nothing to commit: items are in the table once the writer has flushed. */
+  @Override
+  public OutputCommitter getOutputCommitter(TaskAttemptContext context) {
+    return new DirectWriteCommitter();
+  }
+}

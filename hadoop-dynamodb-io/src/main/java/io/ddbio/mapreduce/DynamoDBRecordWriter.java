@@ -1,0 +1,35 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.write.TableWriter;
+import java.io.IOException;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+
+/**
+ * Hands items to a {@link TableWriter}. {@link #close} flushes the last batch: a task succeeds only
+ * once DynamoDB has accepted every item it was given.
+ */
+final class DynamoDBRecordWriter<K> extends RecordWriter<K, DynamoDBItemWritable> {
+  private final DynamoDBSession session;
+  private final TableWriter writer;
+
+  DynamoDBRecordWriter(DynamoDBSession session, TableWriter writer) {
+    this.session = session;
+    this.writer = writer;
+  }
+
+  @Override
+  public void write(K key, DynamoDBItemWritable value) throws IOException {
+    writer.put(value.get());
+  }
+
+  @Override
+  public void close(TaskAttemptContext context) throws IOException {
+    try {
+      writer.close();
+    } finally {
+      session.close();
+    }
+  }
+}

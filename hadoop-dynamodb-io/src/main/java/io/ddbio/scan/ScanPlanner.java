@@ -1,0 +1,69 @@
+package io.ddbio.scan;
+
+import io.ddbio.capacity.TaskRates;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.ScanOptions;
+import io.ddbio.dynamodb.TableInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans a parallel scan: how many segments, how they are grouped into splits, and each split's
+ * read rate. Everything here is decided once, when the job is submitted.
+ */
+public final class ScanPlanner {
+  /** Item size assumed when the table's statistics are empty (new or tiny tables). */
+  static final double DEFAULT_ITEM_BYTES = 1024;
+
+  private ScanPlanner() {}
+
+  /**
+   * One split of the plan.
+   *
+   * @param firstSegment the first segment of the split
+   * @param segmentCount how many consecutive segments
+   * @param totalSegments segments of the whole scan
+   * @param readUnitsPerSecond the split's task's read rate
+   * @param averageItemBytes the table's average item size
+   * @param estimatedBytes the split's share of the table's size
+   */
+  public record SplitPlan(
+      int firstSegment,
+      int segmentCount,
+      int totalSegments,
+      double readUnitsPerSecond,
+      double averageItemBytes,
+      long estimatedBytes) {}
+
+  /**
+   * @param table the described table
+   * @param options the scan options
+   * @param clusterMapSlots map tasks the cluster runs at once, 0 when unknown
+   */
+  public static List<SplitPlan> plan(TableInfo table, ScanOptions options, int clusterMapSlots) {
+    double tableUnits =
+        TaskRates.tableUnits(
+            table, table.readUnits(), options.throughput(), DdbioKeys.READ_UNITS.name());
+    double jobRate = tableUnits * options.throughput().percent();
+    int parallelism = Math.max(1, clusterMapSlots);
+    int total =
+        options.segments().isPresent()
+            ? options.segments().getAsInt()
+            : SegmentPlanner.totalSegments(table.sizeBytes(), jobRate, parallelism);
+    List<SegmentPlanner.SegmentRange> groups =
+        SegmentPlanner.groupIntoSplits(total, options.maxSplits());
+    int concurrent =
+        options.throughput().concurrentTasks().isPresent()
+            ? options.throughput().concurrentTasks().getAsInt()
+            : clusterMapSlots > 0 ? Math.min(groups.size(), clusterMapSlots) : groups.size();
+    double perTask = TaskRates.perTask(tableUnits, options.throughput(), concurrent);
+    double avg = table.averageItemBytes(DEFAULT_ITEM_BYTES);
+
+    List<SplitPlan> plans = new ArrayList<>(groups.size());
+    for (SegmentPlanner.SegmentRange g : groups) {
+      long bytes = (long) ((double) table.sizeBytes() * g.count() / total);
+      plans.add(new SplitPlan(g.first(), g.count(), total, perTask, avg, bytes));
+    }
+    return plans;
+  }
+}

@@ -1,0 +1,135 @@
+package io.ddbio.write;
+
+import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.metrics.CounterSink;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.retry.Backoff;
+import io.ddbio.retry.Clock;
+import io.ddbio.retry.FailureKind;
+import io.ddbio.retry.Retrier;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Sends one batch with BatchWriteItem until every request in it is written.
+ *
+ * <p>{@code UnprocessedItems} are not an error: DynamoDB accepted part of the batch and asks for
+ * the rest later. They are sent again, alone, after a backoff that grows while DynamoDB keeps
+ * returning some; only when the retry policy's time limit for throttling is spent does the send
+ * fail, with an exception naming the table. A request is never dropped.
+ */
+public final class BatchSender {
+  private final DynamoDbClient client;
+  private final Retrier retrier;
+  private final CapacityBudget budget;
+  private final CounterSink counters;
+  private final Clock clock;
+  private final String table;
+
+  public BatchSender(
+      DynamoDbClient client,
+      Retrier retrier,
+      CapacityBudget budget,
+      CounterSink counters,
+      Clock clock,
+      String table) {
+    this.client = client;
+    this.retrier = retrier;
+    this.budget = budget;
+    this.counters = counters;
+    this.clock = clock;
+    this.table = table;
+  }
+
+  /**
+   * Writes every request. Retries: throttling and transient faults through the retrier, and
+   * unprocessed items through a backoff of the same policy.
+   *
+   * @param requests at most 25 requests, no two for the same key
+   * @param estimatedUnits the write capacity the batch is expected to cost
+   */
+  public void send(List<WriteRequest> requests, double estimatedUnits) throws IOException {
+    String operation = "BatchWriteItem to table \"" + table + "\"";
+    Backoff backoff = retrier.backoff(operation);
+    List<WriteRequest> pending = requests;
+    double pendingUnits = estimatedUnits;
+    while (!pending.isEmpty()) {
+      waitForBudget(pendingUnits);
+      List<WriteRequest> sending = pending;
+      BatchWriteItemResponse response =
+          retrier.call(
+              operation,
+              () ->
+                  client.batchWriteItem(
+                      b ->
+                          b.requestItems(Map.of(table, sending))
+                              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+      double consumed = consumed(response);
+      budget.charge(consumed);
+      counters.add(DdbioCounter.BATCH_WRITES, 1);
+      counters.addCapacity(DdbioCounter.WRITE_CAPACITY_MILLIUNITS, consumed);
+
+      List<WriteRequest> unprocessed =
+          response.hasUnprocessedItems()
+              ? response.unprocessedItems().getOrDefault(table, List.of())
+              : List.of();
+      countWritten(sending, unprocessed);
+      if (unprocessed.isEmpty()) {
+        return;
+      }
+      counters.add(DdbioCounter.UNPROCESSED_ITEMS_RETRIED, unprocessed.size());
+      backoff.pause(
+          FailureKind.THROTTLED,
+          unprocessed.size() + " of " + sending.size() + " items returned unprocessed");
+      pendingUnits = pendingUnits * unprocessed.size() / sending.size();
+      pending = unprocessed;
+    }
+  }
+
+  private void waitForBudget(double units) throws IOException {
+    long start = clock.nanoTime();
+    budget.acquire(units);
+    counters.add(DdbioCounter.BUDGET_WAIT_MILLIS, (clock.nanoTime() - start) / 1_000_000);
+  }
+
+  private double consumed(BatchWriteItemResponse response) {
+    double total = 0;
+    if (response.hasConsumedCapacity()) {
+      for (ConsumedCapacity c : response.consumedCapacity()) {
+        if (c.capacityUnits() != null) {
+          total += c.capacityUnits();
+        }
+      }
+    }
+    return total;
+  }
+
+  private void countWritten(List<WriteRequest> sent, List<WriteRequest> unprocessed) {
+    long puts = 0;
+    long deletes = 0;
+    for (WriteRequest r : sent) {
+      if (r.putRequest() != null) {
+        puts++;
+      } else {
+        deletes++;
+      }
+    }
+    for (WriteRequest r : unprocessed) {
+      if (r.putRequest() != null) {
+        puts--;
+      } else {
+        deletes--;
+      }
+    }
+    counters.add(DdbioCounter.ITEMS_WRITTEN, puts);
+    if (deletes > 0) {
+      counters.add(DdbioCounter.ITEMS_DELETED, deletes);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.ddbio.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+class TestExportMetadata {
+
+  static TableDescription describedTable() {
+    return TableDescription.builder()
+        .tableName("Orders")
+        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+        .attributeDefinitions(
+            attr("pk", ScalarAttributeType.S),
+            attr("sk", ScalarAttributeType.N),
+            attr("gpk", ScalarAttributeType.S),
+            attr("lsk", ScalarAttributeType.B))
+        .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
+        .provisionedThroughput(
+            ProvisionedThroughputDescription.builder().readCapacityUnits(100L).writeCapacityUnits(50L).build())
+        .globalSecondaryIndexes(
+            GlobalSecondaryIndexDescription.builder()
+                .indexName("byG")
+                .keySchema(key("gpk", KeyType.HASH))
+                .projection(
+                    Projection.builder()
+                        .projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes("a", "b")
+                        .build())
+                .provisionedThroughput(
+                    ProvisionedThroughputDescription.builder()
+                        .readCapacityUnits(7L)
+                        .writeCapacityUnits(3L)
+                        .build())
+                .build())
+        .localSecondaryIndexes(
+            LocalSecondaryIndexDescription.builder()
+                .indexName("byL")
+                .keySchema(key("pk", KeyType.HASH), key("lsk", KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                .build())
+        .build();
+  }
+
+  @Test
+  void metadataRoundTripsThroughJson() throws IOException {
+    ExportMetadata m =
+        new ExportMetadata(
+            ExportMetadata.FORMAT,
+            ExportMetadata.FORMAT_VERSION,
+            "0.1.0",
+            ExportMetadata.DATA_PIPELINE_V3,
+            ".gz",
+            TableSchema.of(describedTable()),
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:10:00Z",
+            3,
+            99,
+            List.of(new DataFileStats("a_000000.gz", 3, 99, "ab".repeat(32))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.write(out);
+    ExportMetadata back = ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x");
+    assertEquals(m, back);
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"keyType\" : \"RANGE\""));
+  }
+
+  @Test
+  void refusesFilesThatAreNotOursOrFromTheFuture() {
+    IOException notOurs =
+        assertThrows(
+            IOException.class,
+            () -> ExportMetadata.read(stream("{\"format\":\"other\",\"formatVersion\":1}"), "m.json"));
+    assertTrue(notOurs.getMessage().contains("m.json"));
+    IOException future =
+        assertThrows(
+            IOException.class,
+            () ->
+                ExportMetadata.read(
+                    stream("{\"format\":\"ddbio-export\",\"formatVersion\":99}"), "m.json"));
+    assertTrue(future.getMessage().contains("upgrade"), future.getMessage());
+  }
+
+  @Test
+  void schemaRecreatesTheTableWithItsIndexes() {
+    CreateTableRequest r = TableSchema.of(describedTable()).toCreateTableRequest("Copy", 0, 0);
+    assertEquals("Copy", r.tableName());
+    assertEquals(2, r.keySchema().size());
+    assertEquals(4, r.attributeDefinitions().size());
+    assertEquals(100L, r.provisionedThroughput().readCapacityUnits());
+    assertEquals(1, r.globalSecondaryIndexes().size());
+    assertEquals(List.of("a", "b"), r.globalSecondaryIndexes().get(0).projection().nonKeyAttributes());
+    assertEquals(7L, r.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits());
+    assertEquals("byL", r.localSecondaryIndexes().get(0).indexName());
+
+    CreateTableRequest bigger = TableSchema.of(describedTable()).toCreateTableRequest("C", 500, 400);
+    assertEquals(500L, bigger.provisionedThroughput().readCapacityUnits());
+    assertEquals(400L, bigger.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits());
+  }
+
+  private static ByteArrayInputStream stream(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  private static AttributeDefinition attr(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+}

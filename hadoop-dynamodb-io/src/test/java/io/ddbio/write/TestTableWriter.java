@@ -1,0 +1,126 @@
+package io.ddbio.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.dynamodb.KeyAttribute;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.metrics.RetryCounters;
+import io.ddbio.retry.DynamoDBIOException;
+import io.ddbio.retry.DynamoDBRetryPolicy;
+import io.ddbio.retry.Retrier;
+import io.ddbio.testing.FakeTime;
+import io.ddbio.testing.RecordingCounters;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class TestTableWriter {
+  private static final String TABLE = "T";
+
+  private final FakeTime time = new FakeTime();
+  private final RecordingCounters counters = new RecordingCounters();
+
+  private TableWriter writer(FakeBatchTable fake) {
+    Retrier retrier =
+        new Retrier(
+            DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)).build(),
+            time,
+            time,
+            new RetryCounters(counters));
+    CapacityBudget budget = new CapacityBudget(1_000_000, Duration.ofSeconds(1), time, time);
+    BatchSender sender = new BatchSender(fake, retrier, budget, counters, time, TABLE);
+    return new TableWriter(
+        sender, new ItemKeys(TABLE, List.of(new KeyAttribute("pk", ScalarAttributeType.S))), TABLE);
+  }
+
+  private static Map<String, AttributeValue> item(String pk, String v) {
+    return Map.of("pk", AttributeValue.fromS(pk), "v", AttributeValue.fromS(v));
+  }
+
+  @Test
+  void sendsBatchesOfAtMost25AndEveryItem() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    try (TableWriter w = writer(fake)) {
+      for (int i = 0; i < 60; i++) {
+        w.put(item("k" + i, "v"));
+      }
+    }
+    assertEquals(List.of(25, 25, 10), fake.batchSizes);
+    assertEquals(60, fake.rows.size());
+    assertEquals(60, counters.get(DdbioCounter.ITEMS_WRITTEN));
+    assertEquals(3, counters.get(DdbioCounter.BATCH_WRITES));
+  }
+
+  @Test
+  void sameKeyTwiceGoesInSeparateBatchesAndTheLaterWins() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    try (TableWriter w = writer(fake)) {
+      w.put(item("a", "first"));
+      w.put(item("b", "x"));
+      w.put(item("a", "second"));
+    }
+    assertEquals(List.of(2, 1), fake.batchSizes);
+    assertEquals("second", fake.rows.get(AttributeValue.fromS("a")).get("v").s());
+  }
+
+  @Test
+  void unprocessedItemsAreSentAgainUntilWrittenWithGrowingBackoff() throws IOException {
+    // The first four calls leave 10 requests unprocessed, as a throttled table does.
+    IntUnaryOperator busy = call -> call < 4 ? 10 : 0;
+    FakeBatchTable fake = new FakeBatchTable(TABLE, busy);
+    try (TableWriter w = writer(fake)) {
+      for (int i = 0; i < 25; i++) {
+        w.put(item("k" + i, "v"));
+      }
+    }
+    assertEquals(25, fake.rows.size());
+    assertEquals(25, counters.get(DdbioCounter.ITEMS_WRITTEN));
+    assertEquals(40, counters.get(DdbioCounter.UNPROCESSED_ITEMS_RETRIED));
+    assertEquals(List.of(25, 10, 10, 10, 10), fake.batchSizes);
+    assertEquals(4, time.sleeps().size(), "one backoff per unprocessed answer");
+  }
+
+  @Test
+  void endlessUnprocessedItemsFailNamingTheTableAndCountOnlyWhatLanded() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 5);
+    TableWriter w = writer(fake);
+    for (int i = 0; i < 24; i++) {
+      w.put(item("k" + i, "v"));
+    }
+    DynamoDBIOException e = assertThrows(DynamoDBIOException.class, w::flush);
+    assertTrue(e.getMessage().contains("\"T\""), e.getMessage());
+    assertEquals(fake.rows.size(), counters.get(DdbioCounter.ITEMS_WRITTEN));
+    assertTrue(time.slept().compareTo(Duration.ofMinutes(2)) >= 0, "gave up only after the limit");
+  }
+
+  @Test
+  void itemWithoutItsKeyIsRejectedBeforeAnythingIsSent() {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    TableWriter w = writer(fake);
+    InvalidItemException e =
+        assertThrows(InvalidItemException.class, () -> w.put(Map.of("v", AttributeValue.fromS("x"))));
+    assertTrue(e.getMessage().contains("pk (S)"), e.getMessage());
+    assertThrows(
+        InvalidItemException.class, () -> w.put(Map.of("pk", AttributeValue.fromN("1"))));
+    assertEquals(0, fake.calls());
+  }
+
+  @Test
+  void itemOver400KbIsRejectedNamingItsKey() {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    TableWriter w = writer(fake);
+    String big = "x".repeat(401 * 1024);
+    InvalidItemException e =
+        assertThrows(InvalidItemException.class, () -> w.put(item("huge", big)));
+    assertTrue(e.getMessage().contains("huge"), e.getMessage());
+    assertEquals(0, fake.calls());
+  }
+}
