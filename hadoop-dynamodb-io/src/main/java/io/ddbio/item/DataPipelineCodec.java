@@ -75,10 +75,9 @@ public final class DataPipelineCodec {
     int to = Lines.end(buf, from, off + len);
     int first = Lines.firstNonBlank(buf, from, to);
     try {
-      if (first < 0) {
-        throw new BadValue("blank line (no item)");
-      }
-      return first == '{' ? ItemJson.readItem(buf, from, to) : LegacyLine.read(buf, from, to);
+      return first == '{' || first < 0
+          ? ItemJson.readItem(buf, from, to)
+          : LegacyLine.read(buf, from, to);
     } catch (BadValue e) {
       throw e.toException();
     }

@@ -48,6 +48,11 @@ final class ItemJson {
 
   /** Reads a line holding one JSON object of attributes and nothing else. */
   static Map<String, AttributeValue> readItem(byte[] buf, int from, int to) {
+    int firstByte = Lines.firstNonBlank(buf, from, to);
+    if (firstByte != '{') {
+      throw new BadValue(
+          firstByte < 0 ? "blank line (no item)" : "the line does not start with a JSON object");
+    }
     try (JsonParser p = parser(buf, from, to)) {
       JsonToken first = ItemReader.next(p);
       if (first != JsonToken.START_OBJECT) {
