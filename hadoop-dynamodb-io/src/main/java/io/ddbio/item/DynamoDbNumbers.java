@@ -87,6 +87,9 @@ public final class DynamoDbNumbers {
 
   /** What is wrong with {@code n}, or null if DynamoDB accepts it. */
   static String problem(String n) {
+    if (isShortPlainNumber(n)) {
+      return null;
+    }
     Scan s = Scan.of(n);
     if (s == null) {
       return "invalid number "
@@ -112,6 +115,32 @@ public final class DynamoDbNumbers {
           + " is out of range: its magnitude is above 9.9999999999999999999999999999999999999E+125";
     }
     return null;
+  }
+
+  /**
+   * The common case, checked without allocating: an optional sign and at most 38 characters of
+   * digits with at most one decimal point. Such a number cannot have more than 38 significant
+   * digits, and its magnitude lies between 1E-37 and 1E+38, well inside DynamoDB's range.
+   */
+  private static boolean isShortPlainNumber(String n) {
+    int len = n.length();
+    int i = len > 0 && (n.charAt(0) == '-' || n.charAt(0) == '+') ? 1 : 0;
+    if (len - i > MAX_SIGNIFICANT_DIGITS) {
+      return false;
+    }
+    boolean digit = false;
+    boolean point = false;
+    for (; i < len; i++) {
+      char c = n.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
   }
 
   /**

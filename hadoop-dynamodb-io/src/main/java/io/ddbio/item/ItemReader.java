@@ -26,6 +26,11 @@ final class ItemReader {
    */
   private static final int SMALL_SET = 8;
 
+  // Values are immutable, so the three constant ones are shared instead of built per item.
+  private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+  private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+  private static final AttributeValue NULL = AttributeValue.fromNul(true);
+
   private ItemReader() {}
 
   /**
@@ -111,11 +116,11 @@ final class ItemReader {
         if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
           throw wrongType(tagName, "true or false", token);
         }
-        yield AttributeValue.fromBool(token == JsonToken.VALUE_TRUE);
+        yield token == JsonToken.VALUE_TRUE ? TRUE : FALSE;
       }
       case NULL -> {
         expect(token, JsonToken.VALUE_TRUE, tagName, "true");
-        yield AttributeValue.fromNul(Boolean.TRUE);
+        yield NULL;
       }
     };
   }
