@@ -1,8 +1,8 @@
 package io.ddbio.item;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -192,7 +192,7 @@ final class ItemReader {
     expect(p.currentToken(), JsonToken.VALUE_STRING, tagName, "a string");
     try {
       return p.getText();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntax(e);
     }
   }
@@ -222,27 +222,28 @@ final class ItemReader {
     try {
       return SdkBytes.fromByteArrayUnsafe(
           StrictBase64.decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntax(e);
     }
   }
 
-  /** Advances the parser, turning a JSON syntax error into a {@link BadValue}. */
+  /** Advances the parser, turning a JSON syntax error or exceeded limit into a {@link BadValue}. */
   static JsonToken next(JsonParser p) throws IOException {
     try {
       return p.nextToken();
-    } catch (StreamReadException e) {
+    } catch (JsonProcessingException e) {
       throw syntax(e);
     }
   }
 
-  static BadValue syntax(StreamReadException e) {
-    return new BadValue(
-        "invalid JSON at column " + e.getLocation().getColumnNr() + ": " + brief(e), e);
+  static BadValue syntax(JsonProcessingException e) {
+    // Limits such as the nesting depth are reported without a location.
+    String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+    return new BadValue("invalid JSON" + where + ": " + brief(e), e);
   }
 
   /** Jackson's message without its advice on parser settings and source locations. */
-  private static String brief(StreamReadException e) {
+  private static String brief(JsonProcessingException e) {
     String message = String.valueOf(e.getOriginalMessage());
     for (String noise : new String[] {" (start marker at", ": enable `"}) {
       int at = message.indexOf(noise);

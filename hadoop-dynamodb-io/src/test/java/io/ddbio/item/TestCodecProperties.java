@@ -100,6 +100,22 @@ class TestCodecProperties {
     assertTrue(checked > ITEMS / 2, "only " + checked + " items had legacy-safe names");
   }
 
+  @ParameterizedTest
+  @MethodSource("generators")
+  void oneCodecServesManyThreads(RandomItems generator) {
+    List<Map<String, AttributeValue>> items = generator.items(ITEMS);
+    List<byte[]> lines = items.stream().map(dataPipeline::encode).toList();
+    List<Map<String, AttributeValue>> decoded =
+        lines.parallelStream().map(line -> dataPipeline.decode(line, 0, line.length)).toList();
+    assertEquals(items, decoded);
+    assertEquals(
+        lines.stream().map(l -> new String(l, UTF_8)).toList(),
+        decoded.parallelStream()
+            .map(i -> new String(dynamoDbJson.encode(i), UTF_8))
+            .map(s -> new String(dataPipeline.encode(dataPipeline.decode(s)), UTF_8))
+            .toList());
+  }
+
   private static void assertDecodesTo(
       Map<String, AttributeValue> expected, Map<String, AttributeValue> actual) {
     assertEquals(expected, actual);
