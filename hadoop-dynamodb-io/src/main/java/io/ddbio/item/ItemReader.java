@@ -168,11 +168,14 @@ final class ItemReader {
   /** The index of the first member equal (by {@code identity}) to an earlier one, or -1. */
   private static <T> int firstDuplicate(List<T> members, Function<T, ?> identity) {
     int size = members.size();
+    Object[] ids = new Object[size];
+    for (int i = 0; i < size; i++) {
+      ids[i] = identity.apply(members.get(i));
+    }
     if (size <= SMALL_SET) {
       for (int i = 1; i < size; i++) {
-        Object id = identity.apply(members.get(i));
         for (int j = 0; j < i; j++) {
-          if (id.equals(identity.apply(members.get(j)))) {
+          if (ids[i].equals(ids[j])) {
             return i;
           }
         }
@@ -181,7 +184,7 @@ final class ItemReader {
     }
     Set<Object> seen = new HashSet<>(size * 2);
     for (int i = 0; i < size; i++) {
-      if (!seen.add(identity.apply(members.get(i)))) {
+      if (!seen.add(ids[i])) {
         return i;
       }
     }
@@ -200,14 +203,17 @@ final class ItemReader {
   private static String number(JsonParser p, String tagName) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      String text = p.getText();
       throw new BadValue(
           "unquoted number "
-              + p.getText()
+              + text
               + " for type tag \""
               + tagName
-              + "\"; numbers are written as JSON strings, e.g. {\""
-              + tagName
-              + "\":\"1\"}");
+              + "\"; numbers are JSON strings (\""
+              + text
+              + "\", not "
+              + text
+              + ")");
     }
     String n = string(p, tagName);
     String problem = DynamoDbNumbers.problem(n);

@@ -45,16 +45,16 @@ class TestDataPipelineRejections {
             "{\"a\":{\"s\":null}}", "type tag \"s\" takes a string, found null in attribute \"a\""),
         rejects(
             "{\"a\":{\"n\":1}}",
-            "unquoted number 1 for type tag \"n\"; numbers are written as JSON strings, e.g."
-                + " {\"n\":\"1\"} in attribute \"a\""),
+            "unquoted number 1 for type tag \"n\"; numbers are JSON strings (\"1\", not 1)"
+                + " in attribute \"a\""),
         rejects(
             "{\"a\":{\"n\":2.5e3}}",
-            "unquoted number 2.5e3 for type tag \"n\"; numbers are written as JSON strings, e.g."
-                + " {\"n\":\"1\"} in attribute \"a\""),
+            "unquoted number 2.5e3 for type tag \"n\"; numbers are JSON strings (\"2.5e3\", not 2.5e3)"
+                + " in attribute \"a\""),
         rejects(
             "{\"a\":{\"nS\":[\"1\",2]}}",
-            "unquoted number 2 for type tag \"nS\"; numbers are written as JSON strings, e.g."
-                + " {\"nS\":\"1\"} in attribute \"a[1]\""),
+            "unquoted number 2 for type tag \"nS\"; numbers are JSON strings (\"2\", not 2)"
+                + " in attribute \"a[1]\""),
         rejects(
             "{\"a\":{\"m\":[]}}",
             "type tag \"m\" takes an object, found an array in attribute \"a\""),
