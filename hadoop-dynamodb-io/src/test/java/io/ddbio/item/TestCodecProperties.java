@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Round trips of generated items through both codecs, a few thousand items per run. */
 class TestCodecProperties {
-  private static final int ITEMS = 1500;
+  private static final int ITEMS = 1000;
 
   private final DataPipelineCodec dataPipeline = new DataPipelineCodec();
   private final DynamoDbJsonCodec dynamoDbJson = new DynamoDbJsonCodec();
