@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +78,10 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
     try {
       URI endpoint = ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return new DynamoDbLocalProcess(process, endpoint, reaper);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (TimeoutException e) {
       throw abandon(process, reaper, command, stdout, stderr, e);
+    } catch (ExecutionException e) {
+      throw abandon(process, reaper, command, stdout, stderr, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
@@ -126,7 +129,7 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
       List<String> command,
       StreamTail stdout,
       StreamTail stderr,
-      Exception cause) {
+      Throwable cause) {
     String state;
     try {
       process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -194,6 +197,11 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
   /** Whether the child is still running. */
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The child's exit code, once it has ended. */
+  Optional<Integer> exitCode() {
+    return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
   }
 
   /**

@@ -62,7 +62,8 @@ public final class SqliteNatives {
       SQLITE4JAVA_LOG.setLevel(Level.WARNING);
     }
     Optional<SqlitePlatform> platform = SqlitePlatform.current();
-    if (System.getProperty(DYNAMODB_LOCAL_LIBRARY_PATH) == null) {
+    boolean chosenByUser = System.getProperty(DYNAMODB_LOCAL_LIBRARY_PATH) != null;
+    if (!chosenByUser) {
       platform.flatMap(SqliteNatives::locate).ifPresent(SqliteNatives::useLibrary);
     }
     try {
@@ -70,7 +71,7 @@ public final class SqliteNatives {
       loadedVersion = SQLite.getSQLiteVersion();
       return loadedVersion;
     } catch (Exception | LinkageError e) {
-      throw new IllegalStateException(failureMessage(platform), e);
+      throw new IllegalStateException(failureMessage(platform, chosenByUser), e);
     }
   }
 
@@ -106,10 +107,35 @@ public final class SqliteNatives {
     }
   }
 
-  private static String failureMessage(Optional<SqlitePlatform> platform) {
-    String os = System.getProperty("os.name") + " / " + System.getProperty("os.arch");
-    String fix =
-        platform
+  private static String failureMessage(Optional<SqlitePlatform> platform, boolean chosenByUser) {
+    String problem =
+        "DynamoDB Local needs sqlite4java's native library and could not load it on "
+            + System.getProperty("os.name")
+            + " / "
+            + System.getProperty("os.arch")
+            + ". ";
+    if (chosenByUser) {
+      return problem
+          + "The library was chosen with -D"
+          + DYNAMODB_LOCAL_LIBRARY_PATH
+          + "="
+          + System.getProperty(DYNAMODB_LOCAL_LIBRARY_PATH)
+          + " and -D"
+          + DYNAMODB_LOCAL_LIBRARY_NAME
+          + "="
+          + System.getProperty(DYNAMODB_LOCAL_LIBRARY_NAME)
+          + " (default libsqlite4java.so); check that they name a library built for this platform.";
+    }
+    String searched =
+        "Looked in "
+            + SQLITE4JAVA_LIBRARY_PATH
+            + "="
+            + System.getProperty(SQLITE4JAVA_LIBRARY_PATH)
+            + ", on the class path, beside the sqlite4java jar in the local Maven repository and in"
+            + " the DynamoDBLocal jar. ";
+    return problem
+        + searched
+        + platform
             .map(
                 p ->
                     "Run 'mvn dependency:resolve' in the module under test so that Maven downloads"
@@ -121,22 +147,10 @@ public final class SqliteNatives {
                         + p.repositoryFileName("<version>")
                         + ".")
             .orElse(
-                "sqlite4java publishes no native library for this platform; set -D"
+                "sqlite4java publishes no native library for this platform: set -D"
                     + DYNAMODB_LOCAL_LIBRARY_PATH
                     + " and -D"
                     + DYNAMODB_LOCAL_LIBRARY_NAME
-                    + " to the directory and name of a libsqlite4java built for it.");
-    return "DynamoDB Local needs sqlite4java's native library and it could not be loaded on "
-        + os
-        + " (looked in "
-        + SQLITE4JAVA_LIBRARY_PATH
-        + "="
-        + System.getProperty(SQLITE4JAVA_LIBRARY_PATH)
-        + ", "
-        + DYNAMODB_LOCAL_LIBRARY_PATH
-        + "="
-        + System.getProperty(DYNAMODB_LOCAL_LIBRARY_PATH)
-        + ", the class path, the local Maven repository and the DynamoDBLocal jar). "
-        + fix;
+                    + " to the directory and file name of a libsqlite4java built for it.");
   }
 }
