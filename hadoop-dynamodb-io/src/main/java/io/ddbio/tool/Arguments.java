@@ -1,0 +1,118 @@
+package io.ddbio.tool;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A job's command line after Hadoop's generic options ({@code -D}, {@code -conf}, …) are removed:
+ * positional arguments, {@code --name value} options and {@code --flag}s. Only declared names are
+ * accepted, so a typo fails with the usage instead of being ignored.
+ */
+public final class Arguments {
+  private final List<String> positional;
+  private final Map<String, String> options;
+  private final Set<String> flags;
+
+  private Arguments(List<String> positional, Map<String, String> options, Set<String> flags) {
+    this.positional = positional;
+    this.options = options;
+    this.flags = flags;
+  }
+
+  /**
+   * Parses {@code args}.
+   *
+   * @param valued names of options that take a value (without {@code --})
+   * @param flagNames names of options that take none
+   * @throws UsageException for an unknown option or a missing value
+   */
+  public static Arguments parse(String[] args, Set<String> valued, Set<String> flagNames) {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> options = new LinkedHashMap<>();
+    Set<String> flags = new LinkedHashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--") || a.equals("--")) {
+        positional.add(a);
+        continue;
+      }
+      String name = a.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (flagNames.contains(name) && value == null) {
+        flags.add(name);
+      } else if (valued.contains(name)) {
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new UsageException("--" + name + " needs a value");
+          }
+          value = args[++i];
+        }
+        options.put(name, value);
+      } else {
+        throw new UsageException("Unknown option --" + name);
+      }
+    }
+    return new Arguments(
+        Collections.unmodifiableList(positional),
+        Collections.unmodifiableMap(options),
+        Collections.unmodifiableSet(flags));
+  }
+
+  /** The positional arguments, in order. */
+  public List<String> positional() {
+    return positional;
+  }
+
+  /** The positional argument at {@code index}, if given. */
+  public Optional<String> positional(int index) {
+    return index < positional.size() ? Optional.of(positional.get(index)) : Optional.empty();
+  }
+
+  /** An option's value, if given. */
+  public Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  /** Whether a flag was given. */
+  public boolean flag(String name) {
+    return flags.contains(name);
+  }
+
+  /**
+   * A number from an option or positional argument.
+   *
+   * @param what the argument's name, for the error
+   * @throws UsageException when it is not a number
+   */
+  public static double decimal(String value, String what) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new UsageException(what + " must be a number, was \"" + value + "\"");
+    }
+  }
+
+  /**
+   * A whole number from an option or positional argument.
+   *
+   * @throws UsageException when it is not a whole number
+   */
+  public static int integer(String value, String what) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new UsageException(what + " must be a whole number, was \"" + value + "\"");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.ddbio.tool;
+
+import io.ddbio.metrics.DdbioCounter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+
+/**
+ * The short human summary a job prints at its end, from its counters: items, bytes, capacity
+ * consumed, throttling, retries, duration and rate.
+ *
+ * @param title e.g. {@code Export of table "Orders" to s3a://bucket/prefix}
+ * @param succeeded whether the job succeeded
+ * @param duration wall-clock time of the job
+ * @param counters reads a counter's total
+ */
+public record JobSummary(
+    String title, boolean succeeded, Duration duration, ToLongFunction<DdbioCounter> counters) {
+
+  /** The summary, one fact per line. */
+  public String render() {
+    long read = counters.applyAsLong(DdbioCounter.ITEMS_READ);
+    long written = counters.applyAsLong(DdbioCounter.ITEMS_WRITTEN);
+    long items = Math.max(read, written);
+    double seconds = Math.max(0.001, duration.toMillis() / 1000.0);
+    StringBuilder sb = new StringBuilder();
+    sb.append(title).append(": ").append(succeeded ? "SUCCEEDED" : "FAILED").append('\n');
+    line(sb, "items read", "%,d", read);
+    line(sb, "items written", "%,d", written);
+    long deleted = counters.applyAsLong(DdbioCounter.ITEMS_DELETED);
+    if (deleted > 0) {
+      line(sb, "items deleted", "%,d", deleted);
+    }
+    long bad = counters.applyAsLong(DdbioCounter.BAD_RECORDS);
+    if (bad > 0) {
+      line(sb, "bad records set aside", "%,d", bad);
+    }
+    line(sb, "bytes read", "%,d", counters.applyAsLong(DdbioCounter.BYTES_READ));
+    line(sb, "bytes written", "%,d", counters.applyAsLong(DdbioCounter.BYTES_WRITTEN));
+    line(sb, "read capacity", "%,.1f units", units(DdbioCounter.READ_CAPACITY_MILLIUNITS));
+    line(sb, "write capacity", "%,.1f units", units(DdbioCounter.WRITE_CAPACITY_MILLIUNITS));
+    line(sb, "throttled requests", "%,d", counters.applyAsLong(DdbioCounter.THROTTLED_REQUESTS));
+    line(
+        sb,
+        "retries (5xx, connection)",
+        "%,d",
+        counters.applyAsLong(DdbioCounter.TRANSIENT_RETRIES));
+    line(
+        sb,
+        "unprocessed items resent",
+        "%,d",
+        counters.applyAsLong(DdbioCounter.UNPROCESSED_ITEMS_RETRIED));
+    line(sb, "duration", "%,.1f s", seconds);
+    line(sb, "rate", "%,.0f items/s", items / seconds);
+    return sb.toString();
+  }
+
+  private double units(DdbioCounter c) {
+    return counters.applyAsLong(c) / 1000.0;
+  }
+
+  private static void line(StringBuilder sb, String label, String format, Object value) {
+    sb.append(String.format(Locale.ROOT, "  %-26s " + format + "%n", label + ":", value));
+  }
+}

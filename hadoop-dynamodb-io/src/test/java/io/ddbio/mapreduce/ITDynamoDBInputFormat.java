@@ -1,0 +1,115 @@
+package io.ddbio.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.items.ItemEquivalence;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A MapReduce job on LocalJobRunner reads a 10,000-item DynamoDB Local table through {@link
+ * DynamoDBInputFormat} in 8 segments, 4 map tasks at a time, and sees every item exactly once.
+ */
+class ITDynamoDBInputFormat {
+  private static final int ITEMS = 10_000;
+  private static final String TABLE = "InputFormatSource";
+
+  private static DynamoDbLocal ddb;
+  private static DynamoDbClient client;
+  private static List<Map<String, AttributeValue>> source;
+
+  @BeforeAll
+  static void startDynamoDbLocal() {
+    ddb = DynamoDbLocal.start();
+    client = ddb.newClient();
+    source = LibraryTables.createAndFill(client, TABLE, ITEMS, 7);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    ddb.close();
+  }
+
+  /** Writes each item as one Data Pipeline line. */
+  public static final class ToLines extends Mapper<NullWritable, DynamoDBItemWritable, Text, NullWritable> {
+    private final DataPipelineCodec codec = new DataPipelineCodec();
+    private final Text line = new Text();
+
+    @Override
+    protected void map(NullWritable key, DynamoDBItemWritable value, Context context)
+        throws IOException, InterruptedException {
+      line.set(codec.encode(value.get()));
+      context.write(line, NullWritable.get());
+    }
+  }
+
+  @Test
+  void everyItemExactlyOnce(@TempDir Path tmp) throws Exception {
+    Configuration conf = LocalJobs.conf(tmp, 4);
+    DynamoDBJobs.setInputTable(conf, TABLE, 1.0);
+    DynamoDBJobs.setEndpoint(conf, ddb.endpoint().toString(), "us-east-1");
+    conf.setInt("dynamodb.scan.segments", 8);
+    conf.setInt("dynamodb.max.map.tasks", 4);
+    conf.setInt("dynamodb.scan.page.limit", 500);
+    conf.setDouble("dynamodb.throughput.read", 100_000);
+
+    Job job = Job.getInstance(conf, "read " + TABLE);
+    job.setInputFormatClass(DynamoDBInputFormat.class);
+    job.setMapperClass(ToLines.class);
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(NullWritable.class);
+    job.setOutputFormatClass(TextOutputFormat.class);
+    Path out = tmp.resolve("out");
+    FileOutputFormat.setOutputPath(job, new org.apache.hadoop.fs.Path(out.toUri()));
+    assertTrue(job.waitForCompletion(false), "job failed");
+
+    List<Map<String, AttributeValue>> read = readLines(out);
+    assertEquals(ITEMS, read.size(), "items read, counting duplicates");
+    ItemEquivalence.assertSameItems(source, read, List.of("pk", "sk"));
+
+    var counters = job.getCounters();
+    assertEquals(ITEMS, counters.findCounter(DdbioCounter.ITEMS_READ).getValue());
+    assertEquals(8, counters.findCounter(DdbioCounter.SEGMENTS_COMPLETED).getValue());
+    assertTrue(counters.findCounter(DdbioCounter.READ_CAPACITY_MILLIUNITS).getValue() > 0);
+    assertEquals(4, job.getCounters().findCounter("org.apache.hadoop.mapreduce.JobCounter", "TOTAL_LAUNCHED_MAPS").getValue());
+  }
+
+  private static List<Map<String, AttributeValue>> readLines(Path dir) throws IOException {
+    DataPipelineCodec codec = new DataPipelineCodec();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          items.add(codec.decode(line));
+        }
+      }
+    }
+    return items;
+  }
+}
