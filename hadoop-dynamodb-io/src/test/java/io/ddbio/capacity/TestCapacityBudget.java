@@ -101,6 +101,16 @@ class TestCapacityBudget {
   }
 
   @Test
+  void timeBeforeARateChangeAccruesAtTheOldRate() throws Exception {
+    CapacityBudget budget = new CapacityBudget(10, ONE_SECOND, time, time);
+    budget.charge(100); // balance -90
+    time.advance(Duration.ofSeconds(5)); // +50 at the old rate: -40
+    budget.setRate(100);
+    budget.acquire(0);
+    assertEquals(0.4, time.totalSlept().toNanos() / 1e9, 1e-6);
+  }
+
+  @Test
   void loweringTheRateCutsTheBalanceToTheNewBurst() throws Exception {
     CapacityBudget budget = new CapacityBudget(100, ONE_SECOND, time, time);
     budget.setRate(10);

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class FakeTime implements Clock, Sleeper {
 
+  /** More sleeps than any test needs: a wait loop that never ends fails instead of hanging. */
+  private static final int MAX_SLEEPS = 100_000;
+
   /** An arbitrary origin, so code that assumes the clock starts at zero fails tests. */
   private long nanos = 123_456_789_000L;
 
@@ -29,6 +32,9 @@ public final class FakeTime implements Clock, Sleeper {
     }
     if (sleeps.size() + 1 == interruptAtSleep) {
       throw new InterruptedException("interrupted while sleeping");
+    }
+    if (sleeps.size() >= MAX_SLEEPS) {
+      throw new AssertionError("more than " + MAX_SLEEPS + " sleeps: does the wait ever end?");
     }
     sleeps.add(d);
     if (!d.isNegative()) {
