@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -172,9 +173,9 @@ class TestRetrier {
               }
 
               @Override
-              public java.util.Optional<Duration> nextDelay(
+              public Optional<Duration> nextDelay(
                   FailureKind kind, int consecutiveFailures, Duration sinceFirstFailure) {
-                return java.util.Optional.empty();
+                return Optional.empty();
               }
             },
             time,
