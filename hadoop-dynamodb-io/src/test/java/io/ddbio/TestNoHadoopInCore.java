@@ -35,14 +35,18 @@ class TestNoHadoopInCore {
     try (Stream<Path> files = Files.walk(Path.of("src"))) {
       assertEquals(
           List.of(),
-          files.filter(p -> p.toString().contains("org/apache/hadoop")).map(Path::toString).toList());
+          files
+              .filter(p -> p.toString().contains("org/apache/hadoop"))
+              .map(Path::toString)
+              .toList());
     }
   }
 
   private static boolean importsHadoop(Path file) {
     try {
       return Files.readAllLines(file).stream()
-          .anyMatch(l -> l.startsWith("import org.apache.hadoop") || l.contains(" org.apache.hadoop."));
+          .anyMatch(
+              l -> l.startsWith("import org.apache.hadoop") || l.contains(" org.apache.hadoop."));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

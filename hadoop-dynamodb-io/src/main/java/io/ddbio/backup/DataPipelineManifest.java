@@ -17,6 +17,7 @@ import java.util.List;
 public final class DataPipelineManifest {
   /** The file's name in an export directory. */
   public static final String FILE_NAME = "manifest";
+
   /** The only version there is. */
   public static final int VERSION = 3;
 
@@ -45,8 +46,8 @@ public final class DataPipelineManifest {
    * Reads a manifest.
    *
    * @param where the manifest's location, named in every error
-   * @throws IOException naming {@code where} and the problem: not JSON, another version, no
-   *     entries list, an entry without a URL
+   * @throws IOException naming {@code where} and the problem: not JSON, another version, no entries
+   *     list, an entry without a URL
    */
   public static List<Entry> parse(InputStream in, String where) throws IOException {
     List<Entry> entries = null;
@@ -66,7 +67,8 @@ public final class DataPipelineManifest {
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException("Manifest " + where + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IOException(
+          "Manifest " + where + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     expect(version != null, where, "it has no \"version\"");
     expect(

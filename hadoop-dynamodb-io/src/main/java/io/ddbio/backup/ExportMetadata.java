@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Our own record of an export, written at job commit beside the {@code manifest}: what the table
- * looked like, what each data file holds, and how to check it. Data Pipeline's importers ignore
- * it; ours uses it to check the destination's key schema, the item counts and the checksums.
+ * looked like, what each data file holds, and how to check it. Data Pipeline's importers ignore it;
+ * ours uses it to check the destination's key schema, the item counts and the checksums.
  *
  * @param format always {@link #FORMAT}
  * @param formatVersion version of this file's layout, {@link #FORMAT_VERSION}
@@ -42,10 +42,13 @@ public record ExportMetadata(
 
   /** The file's name in an export directory. */
   public static final String FILE_NAME = "ddbio-export.json";
+
   /** Marks the file as ours. */
   public static final String FORMAT = "ddbio-export";
+
   /** The layout version this code writes and reads. */
   public static final int FORMAT_VERSION = 1;
+
   /** Data Pipeline's line format. */
   public static final String DATA_PIPELINE_V3 = "datapipeline-v3";
 

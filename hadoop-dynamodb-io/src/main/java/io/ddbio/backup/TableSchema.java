@@ -123,12 +123,15 @@ public record TableSchema(
 
   /**
    * A request creating a table of this shape named {@code name}. Provisioned capacity, when the
-   * schema is provisioned, is the source's unless {@code readUnits}/{@code writeUnits} are positive.
+   * schema is provisioned, is the source's unless {@code readUnits}/{@code writeUnits} are
+   * positive.
    */
   public CreateTableRequest toCreateTableRequest(String name, long readUnits, long writeUnits) {
     boolean provisioned = BillingMode.PROVISIONED.toString().equals(billingMode);
     ProvisionedThroughput table =
-        provisioned ? throughput(readUnits, writeUnits, readCapacityUnits, writeCapacityUnits) : null;
+        provisioned
+            ? throughput(readUnits, writeUnits, readCapacityUnits, writeCapacityUnits)
+            : null;
     CreateTableRequest.Builder b =
         CreateTableRequest.builder()
             .tableName(name)
@@ -197,7 +200,12 @@ public record TableSchema(
 
   private static List<KeySchemaElement> sdkKeys(List<Key> keys) {
     return keys.stream()
-        .map(k -> KeySchemaElement.builder().attributeName(k.attributeName()).keyType(k.keyType()).build())
+        .map(
+            k ->
+                KeySchemaElement.builder()
+                    .attributeName(k.attributeName())
+                    .keyType(k.keyType())
+                    .build())
         .toList();
   }
 }

@@ -5,8 +5,8 @@ import io.ddbio.dynamodb.TableInfo;
 
 /**
  * From a table and the user's throughput options to the capacity units per second one task may
- * consume. The percent applies to the whole job; the job's rate is shared among the tasks that
- * run at once.
+ * consume. The percent applies to the whole job; the job's rate is shared among the tasks that run
+ * at once.
  */
 public final class TaskRates {
   private TaskRates() {}
@@ -20,23 +20,16 @@ public final class TaskRates {
    */
   public static double tableUnits(
       TableInfo table, long provisioned, ThroughputOptions throughput, String unitsKey) {
-    if (throughput.explicitUnits().isPresent()) {
-      return throughput.explicitUnits().get();
-    }
-    if (table.onDemand() || provisioned <= 0) {
-      throw new IllegalArgumentException(
-          "Table \""
-              + table.name()
-              + "\" is on-demand (no provisioned capacity): set "
-              + unitsKey
-              + " to the capacity units per second the job may budget against; the percent"
-              + " applies to it");
-    }
-    return provisioned;
+    return CapacityShare.tableRate(
+        table.name(),
+        table.onDemand() ? 0L : provisioned,
+        throughput.explicitUnits().orElse(null),
+        unitsKey);
   }
 
   /** One task's rate when {@code concurrentTasks} tasks share the job's budget. */
-  public static double perTask(double tableUnits, ThroughputOptions throughput, int concurrentTasks) {
+  public static double perTask(
+      double tableUnits, ThroughputOptions throughput, int concurrentTasks) {
     return CapacityShare.perTaskRate(tableUnits, throughput.percent(), concurrentTasks);
   }
 }

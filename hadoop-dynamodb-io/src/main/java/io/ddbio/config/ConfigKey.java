@@ -109,7 +109,14 @@ public final class ConfigKey<T> {
     } catch (RuntimeException e) {
       String shown = secret ? "(secret)" : '"' + raw + '"';
       throw new IllegalArgumentException(
-          "Invalid value " + shown + " for " + name + ": expected a " + typeName + ". " + description,
+          "Invalid value "
+              + shown
+              + " for "
+              + name
+              + ": expected a "
+              + typeName
+              + ". "
+              + description,
           e);
     }
   }

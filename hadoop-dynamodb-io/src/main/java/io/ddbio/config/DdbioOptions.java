@@ -16,8 +16,7 @@ public final class DdbioOptions {
   private final ClientOptions client;
   private final RetryOptions retry;
 
-  private DdbioOptions(
-      Function<String, String> values, ClientOptions client, RetryOptions retry) {
+  private DdbioOptions(Function<String, String> values, ClientOptions client, RetryOptions retry) {
     this.values = values;
     this.client = client;
     this.retry = retry;
@@ -120,8 +119,7 @@ public final class DdbioOptions {
               + " must be set together (or neither, to use the AWS default credential chain)");
     }
     return Optional.of(
-        new ClientOptions.StaticCredentials(
-            access, secret, DdbioKeys.SESSION_TOKEN.read(secrets)));
+        new ClientOptions.StaticCredentials(access, secret, DdbioKeys.SESSION_TOKEN.read(secrets)));
   }
 
   private static URI parseEndpoint(String s) {

@@ -32,8 +32,7 @@ public record ThroughputOptions(
           }
         });
     if (concurrentTasks.isPresent() && concurrentTasks.getAsInt() < 1) {
-      throw new IllegalArgumentException(
-          DdbioKeys.CONCURRENT_TASKS.name() + " must be at least 1");
+      throw new IllegalArgumentException(DdbioKeys.CONCURRENT_TASKS.name() + " must be at least 1");
     }
   }
 }

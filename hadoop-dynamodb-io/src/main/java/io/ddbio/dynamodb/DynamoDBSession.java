@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * @param clock the clock of the retrier and the budgets
  * @param sleeper the sleeper of the retrier and the budgets
  */
-public record DynamoDBSession(
-    DynamoDbClient client, Retrier retrier, Clock clock, Sleeper sleeper) implements Closeable {
+public record DynamoDBSession(DynamoDbClient client, Retrier retrier, Clock clock, Sleeper sleeper)
+    implements Closeable {
 
   /** Opens a session on the real clock; makes no network call. */
   public static DynamoDBSession open(DdbioOptions options, CounterSink counters) {

@@ -51,7 +51,8 @@ public record TableInfo(
     try {
       d =
           retrier.call(
-              "DescribeTable " + table, () -> client.describeTable(r -> r.tableName(table)).table());
+              "DescribeTable " + table,
+              () -> client.describeTable(r -> r.tableName(table)).table());
     } catch (DynamoDBIOException e) {
       if (e.getCause() instanceof ResourceNotFoundException) {
         throw new IOException(

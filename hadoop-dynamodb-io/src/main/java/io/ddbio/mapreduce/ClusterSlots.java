@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many map tasks the cluster runs at once: the parallelism a scan is planned for and the
- * number of tasks that share a budget. Best effort; 0 means unknown and the planner then assumes
- * every split runs at once, which can only under-use the budget, never exceed it.
+ * How many map tasks the cluster runs at once: the parallelism a scan is planned for and the number
+ * of tasks that share a budget. Best effort; 0 means unknown and the planner then assumes every
+ * split runs at once, which can only under-use the budget, never exceed it.
  */
 final class ClusterSlots {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSlots.class);
@@ -30,7 +30,9 @@ final class ClusterSlots {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      LOG.info("Cluster map capacity unknown ({}); planning as if every split runs at once", e.toString());
+      LOG.info(
+          "Cluster map capacity unknown ({}); planning as if every split runs at once",
+          e.toString());
       return 0;
     } finally {
       if (cluster != null) {

@@ -7,7 +7,9 @@ import org.apache.hadoop.conf.Configuration;
 public final class DynamoDBJobs {
   private DynamoDBJobs() {}
 
-  /** Reads {@code table} with {@link DynamoDBInputFormat} at {@code readPercent} of its capacity. */
+  /**
+   * Reads {@code table} with {@link DynamoDBInputFormat} at {@code readPercent} of its capacity.
+   */
   public static void setInputTable(Configuration conf, String table, double readPercent) {
     conf.set(DdbioKeys.INPUT_TABLE.name(), table);
     conf.set(DdbioKeys.READ_PERCENT.name(), Double.toString(readPercent));

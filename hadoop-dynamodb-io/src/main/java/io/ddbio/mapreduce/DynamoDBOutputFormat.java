@@ -37,7 +37,8 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
     WriteOptions write = options.write();
     try (DynamoDBSession session = DynamoDBSession.open(options, CounterSink.NONE)) {
       TableInfo table = TableInfo.describe(session.client(), session.retrier(), write.table());
-      TaskRates.tableUnits(table, table.writeUnits(), write.throughput(), DdbioKeys.WRITE_UNITS.name());
+      TaskRates.tableUnits(
+          table, table.writeUnits(), write.throughput(), DdbioKeys.WRITE_UNITS.name());
     }
   }
 
@@ -57,7 +58,10 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
       // Without a plan from the job, assume every map task runs at once: that can under-use the
       // budget but never exceed it.
       int concurrent =
-          write.throughput().concurrentTasks().orElse(Math.max(1, conf.getInt("mapreduce.job.maps", 1)));
+          write
+              .throughput()
+              .concurrentTasks()
+              .orElse(Math.max(1, conf.getInt("mapreduce.job.maps", 1)));
       double rate = TaskRates.perTask(tableUnits, write.throughput(), concurrent);
       LOG.info(
           "Writing to table {} at {} write units/s ({} tasks share {} x {})",
@@ -71,7 +75,8 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
       BatchSender sender =
           new BatchSender(
               session.client(), session.retrier(), budget, counters, session.clock(), table.name());
-      TableWriter writer = new TableWriter(sender, new ItemKeys(table.name(), table.keys()), table.name());
+      TableWriter writer =
+          new TableWriter(sender, new ItemKeys(table.name(), table.keys()), table.name());
       return new DynamoDBRecordWriter<>(session, writer);
     } catch (IOException | RuntimeException e) {
       session.close();

@@ -7,8 +7,8 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.mapreduce.InputSplit;
 
 /**
- * A contiguous range of parallel-scan segments, with the read budget of the task that scans it.
- * The budget travels in the split because it is planned once, when the job is submitted, from the
+ * A contiguous range of parallel-scan segments, with the read budget of the task that scans it. The
+ * budget travels in the split because it is planned once, when the job is submitted, from the
  * table's capacity and how many tasks run at once.
  */
 public final class DynamoDBSplit extends InputSplit implements Writable {
@@ -112,7 +112,12 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
   @Override
   public String toString() {
     int last = firstSegment + segmentCount - 1;
-    return "segments " + firstSegment + ".." + last + " of " + totalSegments
+    return "segments "
+        + firstSegment
+        + ".."
+        + last
+        + " of "
+        + totalSegments
         + String.format(" at %.1f read units/s", readUnitsPerSecond);
   }
 }

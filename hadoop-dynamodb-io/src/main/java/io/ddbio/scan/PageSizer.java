@@ -12,6 +12,7 @@ package io.ddbio.scan;
  */
 public final class PageSizer {
   private static final double BYTES_PER_READ_UNIT = 4096;
+
   /** Weight of the newest page in the running estimate: adapts within a few pages. */
   private static final double SMOOTHING = 0.3;
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans a parallel scan: how many segments, how they are grouped into splits, and each split's
- * read rate. Everything here is decided once, when the job is submitted.
+ * Plans a parallel scan: how many segments, how they are grouped into splits, and each split's read
+ * rate. Everything here is decided once, when the job is submitted.
  */
 public final class ScanPlanner {
   /** Item size assumed when the table's statistics are empty (new or tiny tables). */
@@ -50,8 +50,7 @@ public final class ScanPlanner {
         options.segments().isPresent()
             ? options.segments().getAsInt()
             : SegmentPlanner.totalSegments(table.sizeBytes(), jobRate, parallelism);
-    List<SegmentPlanner.SegmentRange> groups =
-        SegmentPlanner.groupIntoSplits(total, options.maxSplits());
+    List<SegmentRange> groups = SegmentPlanner.groupIntoSplits(total, options.maxSplits());
     int concurrent =
         options.throughput().concurrentTasks().isPresent()
             ? options.throughput().concurrentTasks().getAsInt()
@@ -60,7 +59,7 @@ public final class ScanPlanner {
     double avg = table.averageItemBytes(DEFAULT_ITEM_BYTES);
 
     List<SplitPlan> plans = new ArrayList<>(groups.size());
-    for (SegmentPlanner.SegmentRange g : groups) {
+    for (SegmentRange g : groups) {
       long bytes = (long) ((double) table.sizeBytes() * g.count() / total);
       plans.add(new SplitPlan(g.first(), g.count(), total, perTask, avg, bytes));
     }

@@ -29,6 +29,7 @@ public record ScanSpec(
 
   /** A plain scan of every attribute of every item. */
   public static ScanSpec wholeTable(String table, boolean consistentRead) {
-    return new ScanSpec(table, consistentRead, Optional.empty(), Optional.empty(), Map.of(), Map.of());
+    return new ScanSpec(
+        table, consistentRead, Optional.empty(), Optional.empty(), Map.of(), Map.of());
   }
 }

@@ -122,9 +122,10 @@ public final class SegmentScanner {
     counters.add(DdbioCounter.SCAN_PAGES, 1);
     counters.addCapacity(DdbioCounter.READ_CAPACITY_MILLIUNITS, consumed);
 
-    startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? page.lastEvaluatedKey()
-        : null;
+    startKey =
+        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+            ? page.lastEvaluatedKey()
+            : null;
     if (startKey == null) {
       done = true;
       counters.add(DdbioCounter.SEGMENTS_COMPLETED, 1);

@@ -55,7 +55,12 @@ public final class ItemKeys {
       }
       if (isEmptyKeyValue(v)) {
         throw new InvalidItemException(
-            "Key attribute " + k + " of table \"" + table + "\" is empty" + describePresentKey(item));
+            "Key attribute "
+                + k
+                + " of table \""
+                + table
+                + "\" is empty"
+                + describePresentKey(item));
       }
       key.put(k.name(), v);
     }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class TableWriter implements Closeable {
   /** DynamoDB's item size limit. */
-  public static final long MAX_ITEM_BYTES = 400 * 1024;
+  public static final long MAX_ITEM_BYTES = ItemSize.MAX_ITEM_BYTES;
 
   private static final double BYTES_PER_WRITE_UNIT = 1024;
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class WriteBatch {
   /** DynamoDB's limit of requests in one BatchWriteItem. */
   static final int MAX_ITEMS = 25;
+
   /** DynamoDB's limit on a BatchWriteItem request's size. */
   static final long MAX_BYTES = 16L * 1024 * 1024;
 

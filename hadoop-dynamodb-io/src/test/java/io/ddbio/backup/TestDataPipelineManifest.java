@@ -48,7 +48,8 @@ class TestDataPipelineManifest {
   @Test
   void rejectsOtherVersionsBrokenJsonAndMissingUrlsNamingTheFile() {
     assertRejected("{\"name\":\"DynamoDB-export\",\"version\":2,\"entries\":[]}", "version is 2");
-    assertRejected("{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":[{\"u", "not valid JSON");
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":[{\"u", "not valid JSON");
     assertRejected("{\"version\":3,\"entries\":[{\"mandatory\":true}]}", "entry 1 has no url");
     assertRejected("{\"version\":3}", "no \"entries\"");
     assertRejected("[]", "not a JSON object");

@@ -35,9 +35,13 @@ class TestExportMetadata {
             attr("sk", ScalarAttributeType.N),
             attr("gpk", ScalarAttributeType.S),
             attr("lsk", ScalarAttributeType.B))
-        .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
+        .billingModeSummary(
+            BillingModeSummary.builder().billingMode(BillingMode.PROVISIONED).build())
         .provisionedThroughput(
-            ProvisionedThroughputDescription.builder().readCapacityUnits(100L).writeCapacityUnits(50L).build())
+            ProvisionedThroughputDescription.builder()
+                .readCapacityUnits(100L)
+                .writeCapacityUnits(50L)
+                .build())
         .globalSecondaryIndexes(
             GlobalSecondaryIndexDescription.builder()
                 .indexName("byG")
@@ -89,7 +93,9 @@ class TestExportMetadata {
     IOException notOurs =
         assertThrows(
             IOException.class,
-            () -> ExportMetadata.read(stream("{\"format\":\"other\",\"formatVersion\":1}"), "m.json"));
+            () ->
+                ExportMetadata.read(
+                    stream("{\"format\":\"other\",\"formatVersion\":1}"), "m.json"));
     assertTrue(notOurs.getMessage().contains("m.json"));
     IOException future =
         assertThrows(
@@ -108,13 +114,16 @@ class TestExportMetadata {
     assertEquals(4, r.attributeDefinitions().size());
     assertEquals(100L, r.provisionedThroughput().readCapacityUnits());
     assertEquals(1, r.globalSecondaryIndexes().size());
-    assertEquals(List.of("a", "b"), r.globalSecondaryIndexes().get(0).projection().nonKeyAttributes());
+    assertEquals(
+        List.of("a", "b"), r.globalSecondaryIndexes().get(0).projection().nonKeyAttributes());
     assertEquals(7L, r.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits());
     assertEquals("byL", r.localSecondaryIndexes().get(0).indexName());
 
-    CreateTableRequest bigger = TableSchema.of(describedTable()).toCreateTableRequest("C", 500, 400);
+    CreateTableRequest bigger =
+        TableSchema.of(describedTable()).toCreateTableRequest("C", 500, 400);
     assertEquals(500L, bigger.provisionedThroughput().readCapacityUnits());
-    assertEquals(400L, bigger.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits());
+    assertEquals(
+        400L, bigger.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits());
   }
 
   private static ByteArrayInputStream stream(String s) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ddbio.retry.FakeTime;
 import io.ddbio.retry.Sleeper;
+import io.ddbio.testing.FakeTime;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;

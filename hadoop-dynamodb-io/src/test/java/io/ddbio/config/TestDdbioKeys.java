@@ -80,7 +80,6 @@ class TestDdbioKeys {
             () -> DdbioKeys.SCAN_SEGMENTS.read(Map.of("dynamodb.scan.segments", "four")::get));
     assertTrue(e.getMessage().contains("dynamodb.scan.segments"), e.getMessage());
     assertTrue(e.getMessage().contains("four"), e.getMessage());
-
   }
 
   @Test

@@ -81,7 +81,8 @@ class ITDynamoDBOutputFormat {
     assertEquals(ITEMS, stored.size());
     ItemEquivalence.assertSameItems(items, stored, List.of("pk", "sk"));
     assertEquals(ITEMS, job.getCounters().findCounter(DdbioCounter.ITEMS_WRITTEN).getValue());
-    assertTrue(job.getCounters().findCounter(DdbioCounter.WRITE_CAPACITY_MILLIUNITS).getValue() > 0);
+    assertTrue(
+        job.getCounters().findCounter(DdbioCounter.WRITE_CAPACITY_MILLIUNITS).getValue() > 0);
   }
 
   @Test

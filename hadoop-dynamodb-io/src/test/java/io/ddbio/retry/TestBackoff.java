@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.testing.FakeTime;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

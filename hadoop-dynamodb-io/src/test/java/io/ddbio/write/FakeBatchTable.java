@@ -21,6 +21,7 @@ final class FakeBatchTable implements DynamoDbClient {
   final Map<AttributeValue, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
   final List<Integer> batchSizes = new ArrayList<>();
   private final String table;
+
   /** Call number to how many requests of that call to leave unprocessed. */
   private final IntUnaryOperator unprocessedPerCall;
 
@@ -53,15 +54,19 @@ final class FakeBatchTable implements DynamoDbClient {
     }
     BatchWriteItemResponse.Builder response =
         BatchWriteItemResponse.builder()
-            .consumedCapacity(ConsumedCapacity.builder().tableName(table).capacityUnits((double) apply).build());
+            .consumedCapacity(
+                ConsumedCapacity.builder().tableName(table).capacityUnits((double) apply).build());
     if (leave > 0) {
-      response.unprocessedItems(Map.of(table, List.copyOf(requests.subList(apply, requests.size()))));
+      response.unprocessedItems(
+          Map.of(table, List.copyOf(requests.subList(apply, requests.size()))));
     }
     return response.build();
   }
 
   private static AttributeValue keyOf(WriteRequest r) {
-    return r.putRequest() != null ? r.putRequest().item().get("pk") : r.deleteRequest().key().get("pk");
+    return r.putRequest() != null
+        ? r.putRequest().item().get("pk")
+        : r.deleteRequest().key().get("pk");
   }
 
   int calls() {
