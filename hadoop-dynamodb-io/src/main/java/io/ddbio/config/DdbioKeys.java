@@ -133,6 +133,23 @@ public final class DdbioKeys {
           "How many tasks run at once and share the job's budget. Default: planned from the"
               + " number of splits and the cluster's map capacity.");
 
+  /** How often tasks re-divide the job's budget among those running. */
+  public static final ConfigKey<Duration> SHARE_INTERVAL =
+      ConfigKey.duration(
+          "dynamodb.throughput.share.interval",
+          Duration.ofSeconds(5),
+          "How often each task announces itself and re-divides the job's budget among the tasks"
+              + " running, so capacity left by finished tasks goes to the rest. 0 keeps each"
+              + " task's planned share. Ignored when dynamodb.concurrent.tasks is set.");
+
+  /** How often the table's capacity is read again during a job. */
+  public static final ConfigKey<Duration> CAPACITY_REFRESH =
+      ConfigKey.duration(
+          "dynamodb.throughput.capacity.refresh",
+          Duration.ofSeconds(30),
+          "How often one task re-reads the table's capacity (DescribeTable) for the whole job,"
+              + " so a running job follows auto scaling.");
+
   // ---- Scan ----
 
   /** Total parallel-scan segments. */

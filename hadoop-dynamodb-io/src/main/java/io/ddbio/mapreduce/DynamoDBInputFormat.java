@@ -49,6 +49,7 @@ public class DynamoDBInputFormat extends InputFormat<NullWritable, DynamoDBItemW
               p.segmentCount(),
               p.totalSegments(),
               p.readUnitsPerSecond(),
+              p.tableReadUnits(),
               p.averageItemBytes(),
               p.estimatedBytes()));
     }

@@ -11,6 +11,7 @@ import io.ddbio.metrics.CounterSink;
 import io.ddbio.write.BatchSender;
 import io.ddbio.write.ItemKeys;
 import io.ddbio.write.TableWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.JobContext;
@@ -77,7 +78,17 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
               session.client(), session.retrier(), budget, counters, session.clock(), table.name());
       TableWriter writer =
           new TableWriter(sender, new ItemKeys(table.name(), table.keys()), table.name());
-      return new DynamoDBRecordWriter<>(session, writer);
+      Closeable sharing =
+          BudgetSharing.start(
+              context,
+              options,
+              write.throughput(),
+              budget,
+              BudgetSharing.Direction.WRITE,
+              table.name(),
+              tableUnits,
+              session);
+      return new DynamoDBRecordWriter<>(session, writer, sharing);
     } catch (IOException | RuntimeException e) {
       session.close();
       throw e;

@@ -9,6 +9,7 @@ import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.PageSizer;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.scan.SegmentScanner;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
@@ -31,6 +32,7 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   private final DynamoDBItemWritable value = new DynamoDBItemWritable();
   private DynamoDBSplit split;
   private DynamoDBSession session;
+  private Closeable sharing = () -> {};
   private CapacityBudget budget;
   private PageSizer sizer;
   private CounterSink counters;
@@ -42,7 +44,7 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
 
   @Override
-  public void initialize(InputSplit inputSplit, TaskAttemptContext context) {
+  public void initialize(InputSplit inputSplit, TaskAttemptContext context) throws IOException {
     split = (DynamoDBSplit) inputSplit;
     DdbioOptions options = HadoopOptions.from(context.getConfiguration());
     ScanOptions scan = options.scan();
@@ -50,6 +52,16 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
     session = DynamoDBSession.open(options, counters);
     budget =
         new CapacityBudget(split.readUnitsPerSecond(), BURST, session.clock(), session.sleeper());
+    sharing =
+        BudgetSharing.start(
+            context,
+            options,
+            scan.throughput(),
+            budget,
+            BudgetSharing.Direction.READ,
+            scan.table(),
+            split.tableReadUnits(),
+            session);
     sizer = new PageSizer(scan.pageLimit(), split.averageItemBytes(), scan.consistentRead());
     spec = ScanSpec.wholeTable(scan.table(), scan.consistentRead());
     itemsPerSegment =
@@ -117,10 +129,14 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   }
 
   @Override
-  public void close() {
-    if (session != null) {
-      session.close();
-      session = null;
+  public void close() throws IOException {
+    try {
+      sharing.close();
+    } finally {
+      if (session != null) {
+        session.close();
+        session = null;
+      }
     }
   }
 }

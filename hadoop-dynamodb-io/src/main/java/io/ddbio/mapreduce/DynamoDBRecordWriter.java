@@ -2,6 +2,7 @@ package io.ddbio.mapreduce;
 
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.write.TableWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
@@ -13,10 +14,12 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 final class DynamoDBRecordWriter<K> extends RecordWriter<K, DynamoDBItemWritable> {
   private final DynamoDBSession session;
   private final TableWriter writer;
+  private final Closeable sharing;
 
-  DynamoDBRecordWriter(DynamoDBSession session, TableWriter writer) {
+  DynamoDBRecordWriter(DynamoDBSession session, TableWriter writer, Closeable sharing) {
     this.session = session;
     this.writer = writer;
+    this.sharing = sharing;
   }
 
   @Override
@@ -29,7 +32,11 @@ final class DynamoDBRecordWriter<K> extends RecordWriter<K, DynamoDBItemWritable
     try {
       writer.close();
     } finally {
-      session.close();
+      try {
+        sharing.close();
+      } finally {
+        session.close();
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
   private int segmentCount;
   private int totalSegments;
   private double readUnitsPerSecond;
+  private double tableReadUnits;
   private double averageItemBytes;
   private long estimatedBytes;
 
@@ -27,6 +28,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
       int segmentCount,
       int totalSegments,
       double readUnitsPerSecond,
+      double tableReadUnits,
       double averageItemBytes,
       long estimatedBytes) {
     if (firstSegment < 0 || segmentCount < 1 || firstSegment + segmentCount > totalSegments) {
@@ -37,6 +39,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
     this.segmentCount = segmentCount;
     this.totalSegments = totalSegments;
     this.readUnitsPerSecond = readUnitsPerSecond;
+    this.tableReadUnits = tableReadUnits;
     this.averageItemBytes = averageItemBytes;
     this.estimatedBytes = estimatedBytes;
   }
@@ -56,6 +59,11 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
   /** The read capacity this split's task may consume per second. */
   public double readUnitsPerSecond() {
     return readUnitsPerSecond;
+  }
+
+  /** The table's read capacity when planned, which the job's percent applies to. */
+  public double tableReadUnits() {
+    return tableReadUnits;
   }
 
   /** The table's average item size when planned, the first guess of a page's cost. */
@@ -79,6 +87,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
     out.writeInt(segmentCount);
     out.writeInt(totalSegments);
     out.writeDouble(readUnitsPerSecond);
+    out.writeDouble(tableReadUnits);
     out.writeDouble(averageItemBytes);
     out.writeLong(estimatedBytes);
   }
@@ -89,6 +98,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
     segmentCount = in.readInt();
     totalSegments = in.readInt();
     readUnitsPerSecond = in.readDouble();
+    tableReadUnits = in.readDouble();
     averageItemBytes = in.readDouble();
     estimatedBytes = in.readLong();
   }
@@ -100,6 +110,7 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
         && segmentCount == s.segmentCount
         && totalSegments == s.totalSegments
         && Double.compare(readUnitsPerSecond, s.readUnitsPerSecond) == 0
+        && Double.compare(tableReadUnits, s.tableReadUnits) == 0
         && Double.compare(averageItemBytes, s.averageItemBytes) == 0
         && estimatedBytes == s.estimatedBytes;
   }

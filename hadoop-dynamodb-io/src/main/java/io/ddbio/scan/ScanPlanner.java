@@ -24,6 +24,7 @@ public final class ScanPlanner {
    * @param segmentCount how many consecutive segments
    * @param totalSegments segments of the whole scan
    * @param readUnitsPerSecond the split's task's read rate
+   * @param tableReadUnits the table's read capacity the job's percent applies to
    * @param averageItemBytes the table's average item size
    * @param estimatedBytes the split's share of the table's size
    */
@@ -32,6 +33,7 @@ public final class ScanPlanner {
       int segmentCount,
       int totalSegments,
       double readUnitsPerSecond,
+      double tableReadUnits,
       double averageItemBytes,
       long estimatedBytes) {}
 
@@ -61,7 +63,7 @@ public final class ScanPlanner {
     List<SplitPlan> plans = new ArrayList<>(groups.size());
     for (SegmentRange g : groups) {
       long bytes = (long) ((double) table.sizeBytes() * g.count() / total);
-      plans.add(new SplitPlan(g.first(), g.count(), total, perTask, avg, bytes));
+      plans.add(new SplitPlan(g.first(), g.count(), total, perTask, tableUnits, avg, bytes));
     }
     return plans;
   }

@@ -35,6 +35,8 @@ class TestDdbioKeys {
     m.put("dynamodb.throughput.read", "(none)");
     m.put("dynamodb.throughput.write", "(none)");
     m.put("dynamodb.concurrent.tasks", "(none)");
+    m.put("dynamodb.throughput.share.interval", "5s");
+    m.put("dynamodb.throughput.capacity.refresh", "30s");
     m.put("dynamodb.scan.segments", "(none)");
     m.put("dynamodb.max.map.tasks", "1000");
     m.put("dynamodb.scan.page.limit", "1000");

@@ -21,13 +21,14 @@ class TestDynamoDBSplit {
 
   @Test
   void splitSurvivesSerialisation() throws IOException {
-    DynamoDBSplit split = new DynamoDBSplit(12, 5, 40, 37.5, 812.25, 123_456_789L);
+    DynamoDBSplit split = new DynamoDBSplit(12, 5, 40, 37.5, 1000, 812.25, 123_456_789L);
     DynamoDBSplit copy = roundTrip(split, new DynamoDBSplit());
     assertEquals(split, copy);
     assertEquals(12, copy.firstSegment());
     assertEquals(5, copy.segmentCount());
     assertEquals(40, copy.totalSegments());
     assertEquals(37.5, copy.readUnitsPerSecond());
+    assertEquals(1000, copy.tableReadUnits());
     assertEquals(812.25, copy.averageItemBytes());
     assertEquals(123_456_789L, copy.getLength());
     assertArrayEquals(new String[0], copy.getLocations());
@@ -35,8 +36,8 @@ class TestDynamoDBSplit {
 
   @Test
   void splitRejectsSegmentsOutsideTheScan() {
-    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(38, 5, 40, 1, 1, 1));
-    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(0, 0, 40, 1, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(38, 5, 40, 1, 1, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(0, 0, 40, 1, 1, 1, 1));
   }
 
   @Test

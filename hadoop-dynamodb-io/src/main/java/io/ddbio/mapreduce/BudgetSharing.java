@@ -1,0 +1,102 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.capacity.BudgetCoordinator;
+import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.capacity.TaskRates;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.DdbioOptions;
+import io.ddbio.config.ThroughputOptions;
+import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.retry.Retrier;
+import io.ddbio.retry.RetryListener;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a {@link BudgetCoordinator} for one task, so running tasks share the job's budget (see
+ * there). Off when the user fixed {@code dynamodb.concurrent.tasks}, when the share interval is 0,
+ * and outside a MapReduce job (no staging directory, e.g. Spark): the task then keeps the share it
+ * was planned with.
+ */
+final class BudgetSharing {
+  private static final Logger LOG = LoggerFactory.getLogger(BudgetSharing.class);
+  private static final Closeable STATIC = () -> {};
+
+  /** Which budget of the job: reads and writes are shared separately. */
+  enum Direction {
+    READ,
+    WRITE
+  }
+
+  private BudgetSharing() {}
+
+  static Closeable start(
+      TaskAttemptContext context,
+      DdbioOptions options,
+      ThroughputOptions throughput,
+      CapacityBudget budget,
+      Direction direction,
+      String table,
+      double plannedTableUnits,
+      DynamoDBSession session)
+      throws IOException {
+    Configuration conf = context.getConfiguration();
+    Duration interval = DdbioKeys.SHARE_INTERVAL.read(conf::get);
+    String jobDir = conf.get("mapreduce.job.dir");
+    if (throughput.concurrentTasks().isPresent() || interval.isZero() || jobDir == null) {
+      return STATIC;
+    }
+    Path dir = new Path(jobDir, "ddbio-budget/" + direction.name().toLowerCase(Locale.ROOT));
+    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(dir.getFileSystem(conf), dir);
+    // Its own retrier: the task's counters are not meant for another thread.
+    Retrier retrier =
+        new Retrier(
+            DynamoDBSession.policy(options.retry()),
+            session.clock(),
+            session.sleeper(),
+            RetryListener.NONE);
+    String unitsKey =
+        direction == Direction.READ ? DdbioKeys.READ_UNITS.name() : DdbioKeys.WRITE_UNITS.name();
+    BudgetCoordinator coordinator =
+        new BudgetCoordinator(
+            context.getTaskAttemptID().toString(),
+            registry,
+            budget,
+            throughput.percent(),
+            plannedTableUnits,
+            () -> {
+              TableInfo t = TableInfo.describe(session.client(), retrier, table);
+              long provisioned = direction == Direction.READ ? t.readUnits() : t.writeUnits();
+              return TaskRates.tableUnits(t, provisioned, throughput, unitsKey);
+            },
+            interval,
+            DdbioKeys.CAPACITY_REFRESH.read(conf::get),
+            session.clock());
+    coordinator.tick();
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ddbio-budget-" + direction.name().toLowerCase(Locale.ROOT));
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        coordinator::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.debug("Sharing the {} budget of {} through {}", direction, table, dir);
+    return () -> {
+      timer.shutdownNow();
+      coordinator.close();
+    };
+  }
+}

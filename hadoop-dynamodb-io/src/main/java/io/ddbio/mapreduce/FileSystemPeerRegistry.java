@@ -1,0 +1,80 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.capacity.PeerRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Peers as files in one directory of the job's file system (under the job's staging directory): a
+ * heartbeat rewrites the task's file, so its modification time, set by the file system, says when
+ * the task was last alive. Works wherever the job's staging directory lives (local disk, HDFS,
+ * S3A).
+ */
+final class FileSystemPeerRegistry implements PeerRegistry {
+  private static final String CAPACITY_FILE = "_capacity";
+
+  private final FileSystem fs;
+  private final Path dir;
+
+  FileSystemPeerRegistry(FileSystem fs, Path dir) {
+    this.fs = fs;
+    this.dir = dir;
+  }
+
+  @Override
+  public void heartbeat(String self) throws IOException {
+    fs.create(new Path(dir, self), true).close();
+  }
+
+  @Override
+  public Set<String> livePeers(Duration ttl) throws IOException {
+    FileStatus[] files = fs.listStatus(dir, p -> !p.getName().startsWith("_"));
+    long newest = Long.MIN_VALUE;
+    for (FileStatus f : files) {
+      newest = Math.max(newest, f.getModificationTime());
+    }
+    Set<String> live = new HashSet<>();
+    for (FileStatus f : files) {
+      if (f.getModificationTime() >= newest - ttl.toMillis()) {
+        live.add(f.getPath().getName());
+      }
+    }
+    return live;
+  }
+
+  @Override
+  public void leave(String self) throws IOException {
+    fs.delete(new Path(dir, self), false);
+  }
+
+  @Override
+  public OptionalDouble publishedCapacity() throws IOException {
+    Path file = new Path(dir, CAPACITY_FILE);
+    if (!fs.exists(file)) {
+      return OptionalDouble.empty();
+    }
+    try (InputStream in = fs.open(file)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      // Empty while the leader is writing it: keep what we had.
+      return text.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      throw new IOException("Unreadable " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void publishCapacity(double unitsPerSecond) throws IOException {
+    try (OutputStream out = fs.create(new Path(dir, CAPACITY_FILE), true)) {
+      out.write(Double.toString(unitsPerSecond).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

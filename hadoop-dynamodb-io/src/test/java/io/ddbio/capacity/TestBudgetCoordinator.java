@@ -1,0 +1,151 @@
+package io.ddbio.capacity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ddbio.testing.FakeTime;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TestBudgetCoordinator {
+  private static final Duration INTERVAL = Duration.ofSeconds(5);
+  private static final Duration REFRESH = Duration.ofSeconds(30);
+
+  private final FakeTime time = new FakeTime();
+  private final MemoryRegistry registry = new MemoryRegistry();
+  private double tableUnits = 1000;
+  private int describes;
+
+  /** Peers in memory, stamped with the fake clock. */
+  private final class MemoryRegistry implements PeerRegistry {
+    final Map<String, Long> beats = new HashMap<>();
+    Double capacity;
+    boolean broken;
+
+    @Override
+    public void heartbeat(String self) throws IOException {
+      if (broken) {
+        throw new IOException("registry down");
+      }
+      beats.put(self, time.nanoTime());
+    }
+
+    @Override
+    public Set<String> livePeers(Duration ttl) {
+      long newest = beats.values().stream().mapToLong(Long::longValue).max().orElse(0);
+      return beats.entrySet().stream()
+          .filter(e -> e.getValue() >= newest - ttl.toNanos())
+          .map(Map.Entry::getKey)
+          .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void leave(String self) {
+      beats.remove(self);
+    }
+
+    @Override
+    public OptionalDouble publishedCapacity() {
+      return capacity == null ? OptionalDouble.empty() : OptionalDouble.of(capacity);
+    }
+
+    @Override
+    public void publishCapacity(double unitsPerSecond) {
+      capacity = unitsPerSecond;
+    }
+  }
+
+  private BudgetCoordinator task(String name, CapacityBudget budget) {
+    return new BudgetCoordinator(
+        name,
+        registry,
+        budget,
+        0.5,
+        1000,
+        () -> {
+          describes++;
+          return tableUnits;
+        },
+        INTERVAL,
+        REFRESH,
+        time);
+  }
+
+  private CapacityBudget budget() {
+    return new CapacityBudget(125, Duration.ofSeconds(1), time, time);
+  }
+
+  @Test
+  void runningTasksSplitTheJobRateAndFinishedTasksLeaveTheirShare() {
+    CapacityBudget[] budgets = new CapacityBudget[4];
+    BudgetCoordinator[] tasks = new BudgetCoordinator[4];
+    for (int i = 0; i < 4; i++) {
+      budgets[i] = budget();
+      tasks[i] = task("task_" + i, budgets[i]);
+    }
+    for (BudgetCoordinator t : tasks) {
+      t.tick();
+    }
+    for (BudgetCoordinator t : tasks) {
+      t.tick();
+    }
+    assertEquals(125, budgets[3].rate(), 1e-9, "500 units/s among 4");
+
+    tasks[0].close();
+    tasks[1].close();
+    tasks[2].tick();
+    tasks[3].tick();
+    assertEquals(250, budgets[2].rate(), 1e-9, "the two left take the whole job rate");
+    assertEquals(250, budgets[3].rate(), 1e-9);
+  }
+
+  @Test
+  void aSilentPeerStopsCountingAfterThreeIntervals() {
+    CapacityBudget mine = budget();
+    BudgetCoordinator me = task("task_1", mine);
+    task("task_0", budget()).tick(); // then dies without leaving
+    me.tick();
+    assertEquals(250, mine.rate(), 1e-9);
+    for (int i = 0; i < 4; i++) {
+      time.advance(INTERVAL);
+      me.tick();
+    }
+    assertEquals(500, mine.rate(), 1e-9);
+  }
+
+  @Test
+  void theLeaderFollowsCapacityChangesAndOthersReadWhatItPublishes() {
+    CapacityBudget leaderBudget = budget();
+    CapacityBudget otherBudget = budget();
+    BudgetCoordinator leader = task("a", leaderBudget);
+    BudgetCoordinator other = task("b", otherBudget);
+    leader.tick();
+    other.tick();
+    assertEquals(0, describes, "nothing is described before the refresh period");
+
+    tableUnits = 4000; // auto scaling raised the table
+    for (long waited = 0; waited < REFRESH.toSeconds(); waited += INTERVAL.toSeconds()) {
+      time.advance(INTERVAL);
+      leader.tick();
+      other.tick();
+    }
+    assertEquals(1, describes, "only the leader describes the table");
+    assertEquals(1000, leaderBudget.rate(), 1e-9, "4000 x 0.5 / 2");
+    assertEquals(1000, otherBudget.rate(), 1e-9);
+  }
+
+  @Test
+  void anUnreachableRegistryKeepsTheRateAndNeverThrows() {
+    CapacityBudget mine = budget();
+    BudgetCoordinator me = task("x", mine);
+    registry.broken = true;
+    me.tick();
+    me.tick();
+    assertEquals(125, mine.rate(), 1e-9);
+  }
+}

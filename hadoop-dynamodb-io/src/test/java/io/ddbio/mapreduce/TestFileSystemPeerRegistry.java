@@ -1,0 +1,55 @@
+package io.ddbio.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestFileSystemPeerRegistry {
+
+  @Test
+  void peersHeartbeatLeaveAndShareTheCapacity(@TempDir java.nio.file.Path tmp) throws IOException {
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    Path dir = new Path(tmp.toUri().toString(), "budget/read");
+    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+
+    registry.heartbeat("attempt_1");
+    registry.heartbeat("attempt_2");
+    assertEquals(Set.of("attempt_1", "attempt_2"), registry.livePeers(Duration.ofSeconds(15)));
+
+    assertTrue(registry.publishedCapacity().isEmpty());
+    registry.publishCapacity(1234.5);
+    assertEquals(1234.5, registry.publishedCapacity().getAsDouble());
+    assertEquals(
+        Set.of("attempt_1", "attempt_2"),
+        registry.livePeers(Duration.ofSeconds(15)),
+        "the capacity file is not a peer");
+
+    registry.leave("attempt_1");
+    assertEquals(Set.of("attempt_2"), registry.livePeers(Duration.ofSeconds(15)));
+  }
+
+  @Test
+  void aPeerOlderThanTheTtlThanTheNewestIsGone(@TempDir java.nio.file.Path tmp) throws IOException {
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    Path dir = new Path(tmp.toUri().toString(), "budget");
+    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+    registry.heartbeat("old");
+    registry.heartbeat("new");
+    // Age "old" by a minute, as a task that stopped announcing itself would be.
+    java.nio.file.Path old = tmp.resolve("budget").resolve("old");
+    Files.setLastModifiedTime(
+        old,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(old).toMillis() - 60_000));
+    assertEquals(Set.of("new"), registry.livePeers(Duration.ofSeconds(15)));
+  }
+}
