@@ -10,13 +10,15 @@ import org.apache.hadoop.io.WritableUtils;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One DynamoDB item as a Hadoop value. Serialised in the Data Pipeline line form (length-prefixed),
- * so what crosses a shuffle or a sequence file is exactly what an export file holds.
+ * One DynamoDB item as a Hadoop value, or the key of an item to delete (incremental imports).
+ * Serialised in the Data Pipeline line form (length-prefixed), so what crosses a shuffle or a
+ * sequence file is exactly what an export file holds.
  */
 public final class DynamoDBItemWritable implements Writable {
   private static final DataPipelineCodec CODEC = new DataPipelineCodec();
 
   private Map<String, AttributeValue> item;
+  private boolean delete;
 
   public DynamoDBItemWritable() {
     this(Map.of());
@@ -31,19 +33,34 @@ public final class DynamoDBItemWritable implements Writable {
     return item;
   }
 
+  /** Makes this a put of {@code item}. */
   public void set(Map<String, AttributeValue> item) {
     this.item = item;
+    this.delete = false;
+  }
+
+  /** Makes this a delete of the item with {@code key} (other attributes are ignored). */
+  public void setDelete(Map<String, AttributeValue> key) {
+    this.item = key;
+    this.delete = true;
+  }
+
+  /** Whether this is a delete rather than a put. */
+  public boolean isDelete() {
+    return delete;
   }
 
   @Override
   public void write(DataOutput out) throws IOException {
     byte[] bytes = CODEC.encode(item);
+    out.writeBoolean(delete);
     WritableUtils.writeVInt(out, bytes.length);
     out.write(bytes);
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
+    delete = in.readBoolean();
     int length = WritableUtils.readVInt(in);
     byte[] bytes = new byte[length];
     in.readFully(bytes);
@@ -52,16 +69,18 @@ public final class DynamoDBItemWritable implements Writable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DynamoDBItemWritable other && item.equals(other.item);
+    return o instanceof DynamoDBItemWritable other
+        && delete == other.delete
+        && item.equals(other.item);
   }
 
   @Override
   public int hashCode() {
-    return item.hashCode();
+    return item.hashCode() * 31 + Boolean.hashCode(delete);
   }
 
   @Override
   public String toString() {
-    return item.toString();
+    return (delete ? "delete " : "") + item;
   }
 }

@@ -24,7 +24,11 @@ final class DynamoDBRecordWriter<K> extends RecordWriter<K, DynamoDBItemWritable
 
   @Override
   public void write(K key, DynamoDBItemWritable value) throws IOException {
-    writer.put(value.get());
+    if (value.isDelete()) {
+      writer.delete(value.get());
+    } else {
+      writer.put(value.get());
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.ddbio.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,12 @@ class TestDynamoDBSplit {
     DynamoDBItemWritable copy =
         roundTrip(new DynamoDBItemWritable(item), new DynamoDBItemWritable());
     assertEquals(item, copy.get());
+
+    DynamoDBItemWritable delete = new DynamoDBItemWritable();
+    delete.setDelete(Map.of("pk", AttributeValue.fromS("gone")));
+    DynamoDBItemWritable deleteCopy = roundTrip(delete, new DynamoDBItemWritable());
+    assertEquals(delete, deleteCopy);
+    assertTrue(deleteCopy.isDelete());
   }
 
   private static <T extends Writable> T roundTrip(Writable in, T out) throws IOException {

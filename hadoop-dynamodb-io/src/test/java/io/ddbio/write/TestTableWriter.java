@@ -72,6 +72,19 @@ class TestTableWriter {
   }
 
   @Test
+  void aDeleteAfterAPutOfTheSameKeyLandsAfterIt() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    try (TableWriter w = writer(fake)) {
+      w.put(item("a", "v"));
+      w.put(item("b", "v"));
+      w.delete(Map.of("pk", AttributeValue.fromS("a")));
+    }
+    assertEquals(List.of(2, 1), fake.batchSizes);
+    assertEquals(List.of(AttributeValue.fromS("b")), List.copyOf(fake.rows.keySet()));
+    assertEquals(1, counters.get(DdbioCounter.ITEMS_DELETED));
+  }
+
+  @Test
   void unprocessedItemsAreSentAgainUntilWrittenWithGrowingBackoff() throws IOException {
     // The first four calls leave 10 requests unprocessed, as a throttled table does.
     IntUnaryOperator busy = call -> call < 4 ? 10 : 0;
