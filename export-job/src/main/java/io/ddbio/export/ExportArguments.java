@@ -1,0 +1,273 @@
+package io.ddbio.export;
+
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.ScanOptions;
+import io.ddbio.config.ThroughputOptions;
+import io.ddbio.tool.Arguments;
+import io.ddbio.tool.UsageException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * The export's command line, after Hadoop's generic options ({@code -D key=value}, …) are removed:
+ * {@code <outputDir> <table> [readRatio] [totalSegments]}, the positional form of Data Pipeline's
+ * export step and of the predecessor's {@code DynamoDBExport}, plus named options. A value given
+ * both by position and by name is refused rather than one silently winning.
+ *
+ * @param help {@code --help} was given; nothing else is read and the other fields are empty
+ * @param outputDir the directory to create
+ * @param table the table to export
+ * @param readRatio share of the table's read capacity ({@code dynamodb.throughput.read.percent})
+ * @param segments total scan segments ({@code dynamodb.scan.segments})
+ * @param maxMapTasks most map tasks ({@code dynamodb.max.map.tasks})
+ * @param readUnits read capacity the ratio applies to ({@code dynamodb.throughput.read})
+ * @param compression how data files are compressed; empty leaves the configuration's setting
+ * @param endpoint DynamoDB endpoint ({@code dynamodb.endpoint})
+ * @param region the table's region ({@code dynamodb.region})
+ * @param consistentRead strongly consistent scan ({@code dynamodb.scan.consistent.read})
+ */
+public record ExportArguments(
+    boolean help,
+    String outputDir,
+    String table,
+    OptionalDouble readRatio,
+    OptionalInt segments,
+    OptionalInt maxMapTasks,
+    OptionalDouble readUnits,
+    Optional<ExportCompression> compression,
+    Optional<String> endpoint,
+    Optional<String> region,
+    boolean consistentRead) {
+
+  private static final Set<String> VALUED =
+      Set.of(
+          "read-ratio",
+          "segments",
+          "max-map-tasks",
+          "read-units",
+          "compression",
+          "endpoint",
+          "region");
+  private static final Set<String> FLAGS = Set.of("consistent-read", "help");
+  private static final int MAX_POSITIONAL = 4;
+
+  private static final ExportArguments HELP =
+      new ExportArguments(
+          true,
+          null,
+          null,
+          OptionalDouble.empty(),
+          OptionalInt.empty(),
+          OptionalInt.empty(),
+          OptionalDouble.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          false);
+
+  /**
+   * Parses the command line.
+   *
+   * @throws UsageException naming what is missing, unknown, conflicting or out of range
+   */
+  public static ExportArguments parse(String[] args) {
+    // Help wins over everything else, so "--help" works even next to a mistake.
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h")) {
+        return HELP;
+      }
+    }
+    Arguments a = Arguments.parse(args, VALUED, FLAGS);
+    List<String> positional = a.positional();
+    positional.forEach(ExportArguments::rejectSingleDash);
+    if (positional.size() > MAX_POSITIONAL) {
+      throw new UsageException(
+          "Too many arguments: expected <outputDir> <table> [readRatio] [totalSegments], got "
+              + String.join(" ", positional));
+    }
+    if (positional.isEmpty()) {
+      throw new UsageException("Missing <outputDir> and <table>");
+    }
+    if (positional.size() < 2) {
+      throw new UsageException(
+          "Missing <table>: name the DynamoDB table to export after the output directory");
+    }
+    String outputDir = outputDir(positional.get(0));
+    String table = positional.get(1).trim();
+    if (table.isEmpty()) {
+      throw new UsageException("<table> is empty");
+    }
+    Optional<String> ratio =
+        oneOf(a.positional(2), a.option("read-ratio"), "readRatio (third argument)", "read-ratio");
+    Optional<String> segments =
+        oneOf(a.positional(3), a.option("segments"), "totalSegments (fourth argument)", "segments");
+    return new ExportArguments(
+        false,
+        outputDir,
+        table,
+        ratio.map(ExportArguments::ratio).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+        segments.map(ExportArguments::segments).map(OptionalInt::of).orElse(OptionalInt.empty()),
+        a.option("max-map-tasks")
+            .map(ExportArguments::maxMapTasks)
+            .map(OptionalInt::of)
+            .orElse(OptionalInt.empty()),
+        a.option("read-units")
+            .map(ExportArguments::readUnits)
+            .map(OptionalDouble::of)
+            .orElse(OptionalDouble.empty()),
+        a.option("compression").map(ExportCompression::parse),
+        a.option("endpoint").map(ExportArguments::endpoint),
+        a.option("region").map(ExportArguments::region),
+        a.flag("consistent-read"));
+  }
+
+  /**
+   * Sets in {@code conf} every key the command line gave a value for: the table, the job's output
+   * directory, the library's scan and client keys, and {@link FileOutputFormat}'s compression keys.
+   * Keys the command line did not mention keep their configured values (e.g. from {@code -D}).
+   *
+   * @throws IllegalStateException for the {@code --help} arguments, which name no export
+   */
+  public void applyTo(Configuration conf) {
+    if (help) {
+      throw new IllegalStateException("--help names no export to configure");
+    }
+    conf.set(FileOutputFormat.OUTDIR, outputDir);
+    conf.set(DdbioKeys.INPUT_TABLE.name(), table);
+    readRatio.ifPresent(r -> conf.set(DdbioKeys.READ_PERCENT.name(), Double.toString(r)));
+    segments.ifPresent(s -> conf.setInt(DdbioKeys.SCAN_SEGMENTS.name(), s));
+    maxMapTasks.ifPresent(m -> conf.setInt(DdbioKeys.MAX_MAP_TASKS.name(), m));
+    readUnits.ifPresent(u -> conf.set(DdbioKeys.READ_UNITS.name(), Double.toString(u)));
+    compression.ifPresent(c -> c.applyTo(conf));
+    endpoint.ifPresent(e -> conf.set(DdbioKeys.ENDPOINT.name(), e));
+    region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
+    if (consistentRead) {
+      conf.setBoolean(DdbioKeys.CONSISTENT_READ.name(), true);
+    }
+  }
+
+  /** The usage text: synopsis, arguments, options, exit status. */
+  public static String usage() {
+    return ExportUsage.text();
+  }
+
+  private static void rejectSingleDash(String arg) {
+    if (arg.length() > 1 && arg.startsWith("-") && !isNumber(arg)) {
+      throw new UsageException(
+          "Unknown option "
+              + arg
+              + ": options take two dashes (e.g. --read-ratio), and Hadoop's generic options"
+              + " (-D key=value) go before the arguments");
+    }
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String outputDir(String raw) {
+    String dir = raw.trim();
+    if (dir.isEmpty()) {
+      throw new UsageException("<outputDir> is empty");
+    }
+    try {
+      new Path(dir);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("<outputDir> \"" + raw + "\" is not a path: " + e.getMessage());
+    }
+    return dir;
+  }
+
+  private static Optional<String> oneOf(
+      Optional<String> positional, Optional<String> named, String positionName, String option) {
+    if (positional.isPresent() && named.isPresent()) {
+      throw new UsageException(
+          positionName
+              + " \""
+              + positional.get()
+              + "\" and --"
+              + option
+              + " \""
+              + named.get()
+              + "\" both given; give one");
+    }
+    return positional.or(() -> named);
+  }
+
+  private static double ratio(String value) {
+    double r = Arguments.decimal(value, "read ratio");
+    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
+      throw new UsageException(
+          "read ratio must be greater than 0 and at most "
+              + ThroughputOptions.MAX_PERCENT
+              + " (a share of the table's read capacity: 0.25 is a quarter), was "
+              + value);
+    }
+    return r;
+  }
+
+  private static int segments(String value) {
+    int s = Arguments.integer(value, "total segments");
+    if (s < 1 || s > ScanOptions.MAX_SEGMENTS) {
+      throw new UsageException(
+          "total segments must be 1.." + ScanOptions.MAX_SEGMENTS + ", was " + value);
+    }
+    return s;
+  }
+
+  private static int maxMapTasks(String value) {
+    int m = Arguments.integer(value, "--max-map-tasks");
+    if (m < 1) {
+      throw new UsageException("--max-map-tasks must be at least 1, was " + value);
+    }
+    return m;
+  }
+
+  private static double readUnits(String value) {
+    double u = Arguments.decimal(value, "--read-units");
+    if (!(u > 0) || Double.isInfinite(u)) {
+      throw new UsageException(
+          "--read-units must be a positive number of read capacity units per second, was " + value);
+    }
+    return u;
+  }
+
+  private static String endpoint(String value) {
+    try {
+      URI uri = new URI(value.trim());
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      if (web && uri.getHost() != null) {
+        return uri.toString();
+      }
+    } catch (URISyntaxException e) {
+      // Reported below with the expected form.
+    }
+    throw new UsageException(
+        "--endpoint must be an http or https URL with a host, e.g. http://127.0.0.1:8000, was \""
+            + value
+            + "\"");
+  }
+
+  private static String region(String value) {
+    String r = value.trim();
+    if (r.isEmpty() || r.chars().anyMatch(Character::isWhitespace)) {
+      throw new UsageException(
+          "--region must be a region name such as us-east-1, was \"" + value + "\"");
+    }
+    return r;
+  }
+}

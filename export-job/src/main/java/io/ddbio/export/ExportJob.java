@@ -1,0 +1,59 @@
+package io.ddbio.export;
+
+import io.ddbio.backup.TableSchema;
+import io.ddbio.mapreduce.DynamoDBInputFormat;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * Wires the map-only export job: table scan → {@link ExportMapper} → {@link ExportOutputFormat}.
+ */
+final class ExportJob {
+  private ExportJob() {}
+
+  /**
+   * Settings the export does not leave to the cluster's defaults: speculative map attempts would
+   * scan the same segments twice and so consume the read budget twice; commit algorithm 1 publishes
+   * nothing before the job commits; and the committer writes {@code _SUCCESS} itself, after the
+   * manifest.
+   */
+  static void force(Configuration conf) {
+    conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, false);
+    conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
+    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
+  }
+
+  /**
+   * A job exporting as {@code conf} says (see {@link ExportArguments#applyTo}).
+   *
+   * @param out the output directory, fully qualified
+   * @param schema the table as described at submit time, for the metadata
+   * @param start when the export started, for the metadata
+   */
+  static Job create(Configuration conf, Path out, TableSchema schema, Instant start)
+      throws IOException {
+    Job job = Job.getInstance(conf);
+    Configuration jobConf = job.getConfiguration();
+    force(jobConf);
+    ExportJobConf.setStartTime(jobConf, start);
+    ExportJobConf.setTableSchema(jobConf, schema);
+    job.setJobName("ddbio export of " + schema.tableName() + " to " + out);
+    job.setJarByClass(ExportJob.class);
+    job.setInputFormatClass(DynamoDBInputFormat.class);
+    job.setMapperClass(ExportMapper.class);
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(Text.class);
+    job.setOutputFormatClass(ExportOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, out);
+    return job;
+  }
+}

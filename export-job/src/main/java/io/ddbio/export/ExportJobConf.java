@@ -1,0 +1,78 @@
+package io.ddbio.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ddbio.backup.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * What the tool learns at submit time and the job commit records in the metadata: when the export
+ * started and the table's schema. They travel in the job's configuration under keys of the job's
+ * own, not user settings (those are all in {@code DdbioKeys}), and a commit without them fails
+ * rather than writing incomplete metadata.
+ */
+final class ExportJobConf {
+  /** When the tool submitted the export, ISO-8601. */
+  static final String START_TIME = "ddbio.export.start.time";
+
+  /** The source table's {@link TableSchema} as JSON, from DescribeTable at submit time. */
+  static final String TABLE_SCHEMA = "ddbio.export.table.schema";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ExportJobConf() {}
+
+  static void setStartTime(Configuration conf, Instant start) {
+    conf.set(START_TIME, start.toString());
+  }
+
+  static void setTableSchema(Configuration conf, TableSchema schema) {
+    try {
+      conf.set(TABLE_SCHEMA, JSON.writeValueAsString(schema));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write the table schema as JSON", e);
+    }
+  }
+
+  /**
+   * The start time.
+   *
+   * @throws IOException when it is unset or not an ISO-8601 instant
+   */
+  static Instant startTime(Configuration conf) throws IOException {
+    String value = required(conf, START_TIME);
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IOException(START_TIME + " is not an ISO-8601 instant: " + value, e);
+    }
+  }
+
+  /**
+   * The table schema.
+   *
+   * @throws IOException when it is unset or not a schema
+   */
+  static TableSchema tableSchema(Configuration conf) throws IOException {
+    String value = required(conf, TABLE_SCHEMA);
+    try {
+      return JSON.readValue(value, TableSchema.class);
+    } catch (JsonProcessingException e) {
+      throw new IOException(TABLE_SCHEMA + " does not hold a table schema: " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(Configuration conf, String key) throws IOException {
+    String value = conf.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IOException(
+          key
+              + " is not set: ExportTool sets it when it submits an export; submit exports with it");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,200 @@
+package io.ddbio.export;
+
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.TableSchema;
+import io.ddbio.capacity.TaskRates;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.DdbioOptions;
+import io.ddbio.config.ScanOptions;
+import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.metrics.CounterSink;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * Exports a DynamoDB table to a new directory in Data Pipeline's format: {@code hadoop jar …
+ * io.ddbio.export.ExportTool [generic options] <outputDir> <table> [readRatio] [totalSegments]
+ * [options]} (see {@link ExportArguments#usage()}).
+ *
+ * <p>Before submitting it checks the arguments, that the directory does not exist, and that the
+ * table exists and has a read budget. It then runs the job, printing progress, prints a summary to
+ * standard output and checks that the items read, the items in the metadata and the per-file counts
+ * agree. Exit status: 0 when the export is complete and checked, 1 when anything failed (the reason
+ * on standard error), 2 for a usage error (the reason and the usage on standard error). A job that
+ * fails has its output directory removed, so a retry can use the same path.
+ */
+public class ExportTool extends Configured implements Tool {
+  private final PrintStream out;
+  private final PrintStream err;
+  private Counters counters;
+
+  /** A tool printing to the process's standard output and error. */
+  public ExportTool() {
+    this(System.out, System.err);
+  }
+
+  /**
+   * @param out receives the summary and the usage asked for with {@code --help}
+   * @param err receives errors
+   */
+  public ExportTool(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the export and exits with its status. */
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new ExportTool(), args));
+  }
+
+  @Override
+  public int run(String[] args) {
+    counters = null;
+    ExportArguments arguments;
+    try {
+      arguments = ExportArguments.parse(args);
+    } catch (UsageException e) {
+      return usageError(e.getMessage());
+    }
+    if (arguments.help()) {
+      out.print(ExportArguments.usage());
+      return 0;
+    }
+    Configuration conf = new Configuration(getConf() == null ? new Configuration() : getConf());
+    arguments.applyTo(conf);
+    String what = "Export of table \"" + arguments.table() + "\" to " + arguments.outputDir();
+    try {
+      return export(conf, arguments.table());
+    } catch (UsageException e) {
+      return usageError(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failure(what + " was interrupted");
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      return failure(what + " failed: " + describe(e));
+    }
+  }
+
+  /** The counters of the last job this tool ran, or null if none ran. */
+  Counters counters() {
+    return counters;
+  }
+
+  private int export(Configuration conf, String tableName)
+      throws IOException, InterruptedException, ClassNotFoundException {
+    Path dir = new Path(conf.get(FileOutputFormat.OUTDIR));
+    FileSystem fs = dir.getFileSystem(conf);
+    Path out = fs.makeQualified(dir);
+    String title = "Export of table \"" + tableName + "\" to " + out;
+    if (fs.exists(out)) {
+      return failure(
+          title
+              + " not started: the output directory already exists. An export writes a new"
+              + " directory; choose another path or remove this one.");
+    }
+    TableInfo table = describeTable(conf);
+
+    Job job = ExportJob.create(conf, out, TableSchema.of(table.description()), Instant.now());
+    long started = System.nanoTime();
+    boolean succeeded = job.waitForCompletion(true);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    counters = job.getCounters();
+
+    Optional<String> problem =
+        succeeded
+            ? ExportCheck.problem(counter(DdbioCounter.ITEMS_READ), metadata(fs, out))
+            : Optional.of(JobFailure.describe(job));
+    out(new JobSummary(title, problem.isEmpty(), took, this::counter).render());
+    if (problem.isEmpty()) {
+      return 0;
+    }
+    int status = failure(title + " failed: " + problem.get());
+    if (!succeeded && fs.exists(out)) {
+      // The directory did not exist before this job, so all in it is an unusable fragment of this
+      // export; removing it lets a retry (Data Pipeline retries a failed step) use the same path.
+      fs.delete(out, true);
+      err.println("Removed the incomplete output directory " + out);
+    }
+    return status;
+  }
+
+  /**
+   * Reads the options and describes the table, so that a wrong setting, a missing table or an
+   * on-demand table without a read budget stop the export before anything is written.
+   */
+  private static TableInfo describeTable(Configuration conf) throws IOException {
+    DdbioOptions options;
+    ScanOptions scan;
+    try {
+      options = HadoopOptions.from(conf);
+      scan = options.scan();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new UsageException(e.getMessage());
+    }
+    TableInfo table;
+    try (DynamoDBSession session = DynamoDBSession.open(options, CounterSink.NONE)) {
+      table = TableInfo.describe(session.client(), session.retrier(), scan.table());
+    }
+    try {
+      TaskRates.tableUnits(
+          table, table.readUnits(), scan.throughput(), DdbioKeys.READ_UNITS.name());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + " (on the command line: --read-units U)");
+    }
+    return table;
+  }
+
+  private static ExportMetadata metadata(FileSystem fs, Path out) throws IOException {
+    Path path = new Path(out, ExportMetadata.FILE_NAME);
+    try (InputStream in = fs.open(path)) {
+      return ExportMetadata.read(in, path.toString());
+    }
+  }
+
+  private long counter(DdbioCounter c) {
+    return counters == null ? 0 : counters.findCounter(c).getValue();
+  }
+
+  private void out(String text) {
+    out.print(text);
+    out.flush();
+  }
+
+  private int usageError(String message) {
+    err.println(message);
+    err.println();
+    err.print(ExportArguments.usage());
+    err.flush();
+    return 2;
+  }
+
+  private int failure(String message) {
+    err.println(message);
+    err.flush();
+    return 1;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.toString() : message;
+  }
+}

@@ -1,0 +1,57 @@
+package io.ddbio.export;
+
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.ScanOptions;
+import io.ddbio.config.ThroughputOptions;
+
+/**
+ * The export's usage text. Defaults and limits are taken from the library's declarations, so the
+ * text cannot drift from what the job does.
+ */
+final class ExportUsage {
+  private ExportUsage() {}
+
+  static String text() {
+    return String.join(
+        "\n",
+        "Usage: hadoop jar <export-job jar> io.ddbio.export.ExportTool [generic options]",
+        "         <outputDir> <table> [readRatio] [totalSegments] [options]",
+        "",
+        "Exports a DynamoDB table to a new directory (s3a://, hdfs://, file:, ...) as Data Pipeline",
+        "files: one item per line, a manifest, ddbio-export.json (schema, counts, SHA-256) and",
+        "_SUCCESS, written last.",
+        "",
+        "Arguments:",
+        "  <outputDir>          directory to create; it must not exist",
+        "  <table>              the DynamoDB table to export",
+        "  [readRatio]          same as --read-ratio",
+        "  [totalSegments]      same as --segments",
+        "",
+        "Options:",
+        "  --read-ratio R       share of the table's read capacity to use, 0 < R <= "
+            + ThroughputOptions.MAX_PERCENT
+            + " (default "
+            + DdbioKeys.READ_PERCENT.defaultText()
+            + ")",
+        "  --segments N         parallel scan segments, 1.."
+            + ScanOptions.MAX_SEGMENTS
+            + " (default: planned from the table's",
+        "                       size, the read rate and the cluster)",
+        "  --max-map-tasks N    most map tasks (default "
+            + DdbioKeys.MAX_MAP_TASKS.defaultText()
+            + ")",
+        "  --read-units U       read capacity units per second the ratio applies to; required for",
+        "                       on-demand tables (default: the table's provisioned read capacity)",
+        "  --compression C      " + ExportCompression.choices() + " (default none)",
+        "  --endpoint URL       DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local",
+        "  --region R           the table's AWS region (default: the SDK's region chain)",
+        "  --consistent-read    strongly consistent reads (twice the read capacity)",
+        "  --help               print this text",
+        "",
+        "Generic options go before the arguments; -D key=value sets any key listed in",
+        "docs/CONFIGURATION.md (e.g. -D dynamodb.scan.page.limit=500).",
+        "",
+        "Exit status: 0 exported and verified, 1 failed, 2 usage error.",
+        "");
+  }
+}

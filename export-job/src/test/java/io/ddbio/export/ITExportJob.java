@@ -1,0 +1,271 @@
+package io.ddbio.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.backup.DataFileStats;
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.TableSchema;
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.items.ItemEquivalence;
+import io.ddbio.testkit.items.RandomItems;
+import io.ddbio.tool.Version;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.mapreduce.Counters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The export tool end to end: {@code ToolRunner} → LocalJobRunner (4 map threads) → DynamoDB Local
+ * → files on the local disk, checked against the table and against themselves.
+ */
+class ITExportJob {
+  private static final int ITEMS = 3_000;
+  private static final String TABLE = "ExportSource";
+  private static final String EMPTY = "ExportEmptyOnDemand";
+  private static final List<String> KEYS = List.of("pk", "sk");
+
+  private static DynamoDbLocal ddb;
+  private static DynamoDbClient client;
+  private static List<Map<String, AttributeValue>> source;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void fillTables() {
+    ddb = DynamoDbLocal.start();
+    client = ddb.newClient();
+    Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+    source =
+        RandomItems.builder()
+            .seed(11)
+            .hashKey("pk", ScalarAttributeType.S)
+            .rangeKey("sk", ScalarAttributeType.N)
+            .maxDepth(2)
+            .build()
+            .items(ITEMS);
+    Tables.putAll(client, TABLE, source);
+    Tables.createTable(client, EMPTY, KeySpec.string("pk"), null);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    ddb.close();
+  }
+
+  private ExportRun export(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--endpoint");
+    all.add(ddb.endpoint().toString());
+    return ExportRun.run(LocalJobs.conf(tmp, 4), all);
+  }
+
+  @Test
+  void exportsEveryItemOnceWithManifestAndMetadata() throws Exception {
+    Path out = tmp.resolve("out");
+    ExportRun run = export(out.toString(), TABLE, "1.0", "4");
+    assertEquals(0, run.status(), run::stderr);
+
+    List<String> dataFiles = ExportFiles.dataFiles(out);
+    assertEquals(4, dataFiles.size(), "one file per segment: " + dataFiles);
+    String uuid = dataFiles.get(0).substring(0, 36);
+    for (String name : dataFiles) {
+      assertTrue(name.matches("[0-9a-f-]{36}_00000[0-3]"), name);
+      assertTrue(name.startsWith(uuid), "one uuid per job: " + dataFiles);
+    }
+    assertEquals(
+        ExportFiles.expectedManifest(out, dataFiles),
+        Files.readString(out.resolve("manifest")),
+        "manifest");
+
+    List<Map<String, AttributeValue>> exported = new ArrayList<>();
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    checkFilesAgainstMetadata(out, metadata, dataFiles, false, exported);
+    ItemEquivalence.assertSameItems(source, exported, KEYS);
+
+    assertNull(metadata.compression());
+    TableSchema table = metadata.table();
+    assertEquals(TABLE, table.tableName());
+    assertEquals(
+        List.of(new TableSchema.Key("pk", "HASH"), new TableSchema.Key("sk", "RANGE")),
+        table.keySchema());
+    assertEquals(1000, table.readCapacityUnits());
+
+    Counters counters = run.tool().counters();
+    assertEquals(ITEMS, counters.findCounter(DdbioCounter.ITEMS_READ).getValue());
+    assertEquals(4, counters.findCounter(DdbioCounter.SEGMENTS_COMPLETED).getValue());
+    long lineBytes = counters.findCounter(DdbioCounter.BYTES_READ).getValue();
+    long stored = counters.findCounter(DdbioCounter.BYTES_WRITTEN).getValue();
+    assertEquals(metadata.byteCount(), stored, "BYTES_WRITTEN is the stored size");
+    assertEquals(lineBytes + ITEMS, stored, "plain files hold each line and its newline");
+    assertTrue(counters.findCounter(DdbioCounter.READ_CAPACITY_MILLIUNITS).getValue() > 0);
+
+    assertTrue(
+        run.stdout().contains("Export of table \"" + TABLE + "\" to file:" + out), run.stdout());
+    assertTrue(run.stdout().contains(": SUCCEEDED"), run.stdout());
+    assertTrue(run.stdout().matches("(?s).*items read:\\s+3,000\\R.*"), run.stdout());
+  }
+
+  @Test
+  void gzipFilesDecodeToTheSameItems() throws Exception {
+    Path out = tmp.resolve("gz");
+    ExportRun run =
+        export(
+            out.toString(), TABLE, "--segments", "4", "--read-ratio", "1", "--compression", "gzip");
+    assertEquals(0, run.status(), run::stderr);
+
+    List<String> dataFiles = ExportFiles.dataFiles(out);
+    assertEquals(4, dataFiles.size(), dataFiles::toString);
+    dataFiles.forEach(name -> assertTrue(name.endsWith(".gz"), name));
+    assertEquals(
+        ExportFiles.expectedManifest(out, dataFiles), Files.readString(out.resolve("manifest")));
+
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    assertEquals(".gz", metadata.compression());
+    List<Map<String, AttributeValue>> exported = new ArrayList<>();
+    checkFilesAgainstMetadata(out, metadata, dataFiles, true, exported);
+    ItemEquivalence.assertSameItems(source, exported, KEYS);
+    assertEquals(
+        metadata.byteCount(),
+        run.tool().counters().findCounter(DdbioCounter.BYTES_WRITTEN).getValue());
+  }
+
+  @Test
+  void anEmptyTableExportsAnEmptyManifest() throws Exception {
+    Path out = tmp.resolve("empty");
+    ExportRun run = export(out.toString(), EMPTY, "--read-units", "100");
+    assertEquals(0, run.status(), run::stderr);
+
+    assertEquals(List.of(), ExportFiles.dataFiles(out));
+    assertEquals(
+        "{\"name\":\"DynamoDB-export\",\"version\":3,\n\"entries\": [\n]}",
+        Files.readString(out.resolve("manifest")));
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    assertEquals(0, metadata.itemCount());
+    assertEquals(0, metadata.byteCount());
+    assertEquals(List.of(), metadata.files());
+    assertEquals("PAY_PER_REQUEST", metadata.table().billingMode());
+    assertTrue(Files.exists(out.resolve("_SUCCESS")));
+    assertEquals(0, run.tool().counters().findCounter(DdbioCounter.ITEMS_READ).getValue());
+  }
+
+  @Test
+  void anOnDemandTableNeedsReadUnits() throws Exception {
+    Path out = tmp.resolve("on-demand");
+    ExportRun run = export(out.toString(), EMPTY);
+    assertEquals(2, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("--read-units"), run.stderr());
+    assertTrue(run.stderr().contains("dynamodb.throughput.read"), run.stderr());
+    assertTrue(run.stderr().contains("Usage:"), run.stderr());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anExistingOutputDirectoryIsLeftAlone() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("existing"));
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    ExportRun run = export(out.toString(), TABLE, "0.5");
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("already exists"), run.stderr());
+    assertTrue(run.stderr().contains(out.toString()), run.stderr());
+    try (var files = Files.list(out)) {
+      assertEquals(
+          List.of("keep.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    assertNull(run.tool().counters(), "no job ran");
+  }
+
+  @Test
+  void aMissingTableIsNamedAndNothingIsWritten() throws Exception {
+    Path out = tmp.resolve("missing");
+    ExportRun run = export(out.toString(), "NoSuchTable", "0.5");
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("\"NoSuchTable\" does not exist"), run.stderr());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aFailedJobLeavesNoOutputDirectory() throws Exception {
+    Path out = tmp.resolve("failed");
+    // A codec no task can load fails every task once the job is running.
+    ExportRun run =
+        export(
+            "-D",
+            "mapreduce.output.fileoutputformat.compress=true",
+            "-D",
+            "mapreduce.output.fileoutputformat.compress.codec=no.such.Codec",
+            out.toString(),
+            TABLE,
+            "0.5",
+            "2");
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stdout().contains(": FAILED"), run.stdout());
+    assertTrue(run.stderr().contains("failed: job job_"), run.stderr());
+    assertTrue(run.stderr().contains("Removed the incomplete output directory"), run.stderr());
+    assertFalse(Files.exists(out));
+  }
+
+  /**
+   * Checks each data file against its entry in the metadata (items, stored bytes, SHA-256) and
+   * collects its items.
+   */
+  private static void checkFilesAgainstMetadata(
+      Path out,
+      ExportMetadata metadata,
+      List<String> dataFiles,
+      boolean gzip,
+      List<Map<String, AttributeValue>> items)
+      throws Exception {
+    assertEquals(ExportMetadata.FORMAT, metadata.format());
+    assertEquals(ExportMetadata.DATA_PIPELINE_V3, metadata.dataFormat());
+    assertEquals(Version.get(), metadata.toolVersion());
+    assertFalse(
+        Instant.parse(metadata.endTime()).isBefore(Instant.parse(metadata.startTime())),
+        "start before end");
+    assertEquals(dataFiles, metadata.files().stream().map(DataFileStats::name).toList());
+    DataPipelineCodec codec = new DataPipelineCodec();
+    long bytes = 0;
+    for (DataFileStats f : metadata.files()) {
+      byte[] stored = Files.readAllBytes(out.resolve(f.name()));
+      assertEquals(stored.length, f.bytes(), f.name());
+      assertEquals(TestExportCommitter.sha256(stored), f.sha256(), f.name());
+      byte[] text = gzip ? gunzip(stored) : stored;
+      List<String> lines = ExportFiles.lines(text, f.name());
+      assertEquals(f.items(), lines.size(), f.name());
+      lines.forEach(line -> items.add(codec.decode(line)));
+      bytes += stored.length;
+    }
+    assertEquals(items.size(), metadata.itemCount());
+    assertEquals(ITEMS, metadata.itemCount());
+    assertEquals(bytes, metadata.byteCount());
+  }
+
+  private static byte[] gunzip(byte[] stored) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+      return in.readAllBytes();
+    }
+  }
+}
