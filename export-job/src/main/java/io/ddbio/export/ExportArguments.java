@@ -78,6 +78,16 @@ public record ExportArguments(
    *
    * @throws UsageException naming what is missing, unknown, conflicting or out of range
    */
+  /**
+   * Main classes a step line may name before the arguments: the predecessor's (as in Data
+   * Pipeline's templates) and ours.
+   */
+  static final Set<String> CLASS_NAMES =
+      Set.of(
+          "org.apache.hadoop.dynamodb.tools.DynamoDbExport",
+          "org.apache.hadoop.dynamodb.tools.DynamoDBExport",
+          "io.ddbio.export.ExportTool");
+
   public static ExportArguments parse(String[] args) {
     // Help wins over everything else, so "--help" works even next to a mistake.
     for (String a : args) {
@@ -85,7 +95,8 @@ public record ExportArguments(
         return HELP;
       }
     }
-    Arguments a = Arguments.parse(args, VALUED, FLAGS);
+    Arguments a =
+        Arguments.parse(Arguments.withoutLeadingClassName(args, CLASS_NAMES), VALUED, FLAGS);
     List<String> positional = a.positional();
     positional.forEach(ExportArguments::rejectSingleDash);
     if (positional.size() > MAX_POSITIONAL) {

@@ -27,6 +27,19 @@ class TestExportArguments {
   }
 
   @Test
+  void aStepLineNamingThePredecessorsClassWorksWithOnlyTheJarSwapped() {
+    ExportArguments a =
+        parse(
+            "org.apache.hadoop.dynamodb.tools.DynamoDbExport",
+            "s3a://bucket/backups/2024-01-01-00-00-00",
+            "Orders",
+            "0.25");
+    assertEquals("Orders", a.table());
+    assertEquals(0.25, a.readRatio().getAsDouble());
+    assertEquals("Orders", parse("io.ddbio.export.ExportTool", "out", "Orders").table());
+  }
+
+  @Test
   void dataPipelineStep() {
     ExportArguments a = parse("s3a://bucket/backups/2024-01-01-00-00-00", "Orders", "0.25");
     assertFalse(a.help());

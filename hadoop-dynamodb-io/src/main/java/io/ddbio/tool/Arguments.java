@@ -69,6 +69,23 @@ public final class Arguments {
         Collections.unmodifiableSet(flags));
   }
 
+  /**
+   * {@code args} without a leading main-class name. A Data Pipeline or EMR step line written for
+   * another jar names its class first ({@code jar,org.apache.hadoop.dynamodb.tools.DynamoDbExport,
+   * <path>,<table>,<ratio>}); with our jar's own Main-Class, {@code hadoop jar} passes that name on
+   * as the first argument, so it is dropped here and such a step works with only the jar swapped.
+   *
+   * @param classNames the class names to recognise
+   */
+  public static String[] withoutLeadingClassName(String[] args, Set<String> classNames) {
+    if (args.length > 0 && classNames.contains(args[0])) {
+      String[] rest = new String[args.length - 1];
+      System.arraycopy(args, 1, rest, 0, rest.length);
+      return rest;
+    }
+    return args;
+  }
+
   /** The positional arguments, in order. */
   public List<String> positional() {
     return positional;
