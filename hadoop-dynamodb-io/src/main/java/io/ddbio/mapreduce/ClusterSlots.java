@@ -10,14 +10,21 @@ import org.slf4j.LoggerFactory;
 /**
  * How many map tasks the cluster runs at once: the parallelism a scan is planned for and the number
  * of tasks that share a budget. Best effort; 0 means unknown and the planner then assumes every
- * split runs at once, which can only under-use the budget, never exceed it.
+ * split runs at once, which can only under-use the budget, never exceed it. Public so jobs that
+ * plan their own splits (the import) share a budget the same way.
  */
-final class ClusterSlots {
+public final class ClusterSlots {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterSlots.class);
 
   private ClusterSlots() {}
 
-  static int mapSlots(Configuration conf) {
+  /**
+   * Map tasks the cluster runs at once: {@code mapreduce.local.map.tasks.maximum} for the
+   * LocalJobRunner, else the cluster's reported map capacity.
+   *
+   * @return the slots, or 0 when unknown
+   */
+  public static int mapSlots(Configuration conf) {
     if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
       return conf.getInt("mapreduce.local.map.tasks.maximum", 1);
     }

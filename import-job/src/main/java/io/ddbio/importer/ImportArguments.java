@@ -1,0 +1,185 @@
+package io.ddbio.importer;
+
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.ThroughputOptions;
+import io.ddbio.tool.Arguments;
+import io.ddbio.tool.UsageException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The import's command line, after Hadoop's generic options: {@code <inputDir> <table>
+ * [writeRatio]} as Data Pipeline's import step and the predecessor's {@code DynamoDBImport} pass
+ * them, plus named options.
+ *
+ * @param inputDir the backup directory; null only when {@code help} is set
+ * @param table the destination table; null only when {@code help} is set
+ * @param writeRatio share of the table's write capacity the job may use, if given
+ * @param writeUnits write capacity units per second to budget against, if given (on-demand tables)
+ * @param endpoint DynamoDB endpoint URL, if given
+ * @param region the table's region, if given
+ * @param help whether {@code --help} was asked for; nothing else is then checked
+ */
+public record ImportArguments(
+    String inputDir,
+    String table,
+    OptionalDouble writeRatio,
+    OptionalDouble writeUnits,
+    Optional<String> endpoint,
+    Optional<String> region,
+    boolean help) {
+
+  private static final String WRITE_RATIO = "write-ratio";
+  private static final String WRITE_UNITS = "write-units";
+  private static final String ENDPOINT = "endpoint";
+  private static final String REGION = "region";
+  private static final String HELP = "help";
+
+  private static final String USAGE =
+      """
+      Usage: io.ddbio.importer.ImportTool [generic options] <inputDir> <table> [writeRatio] [options]
+
+      Loads a backup directory (a Data Pipeline export, with or without its manifest) into an
+      existing DynamoDB table. An item whose key is already in the table is replaced.
+
+        <inputDir>          the backup directory (s3a://, hdfs://, file://, ...)
+        <table>             the destination table; it must exist with the backup's key schema
+        [writeRatio]        share of the table's write capacity to use, 0 < ratio <= 1.5
+                            (default: dynamodb.throughput.write.percent, 0.5)
+
+      Options:
+        --write-ratio R     the same as [writeRatio]
+        --write-units U     write capacity units per second to take the percent of;
+                            required for on-demand tables
+        --endpoint URL      DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
+        --region R          the table's AWS region
+        --help              print this text
+
+      Generic options (-D key=value, -conf file, ...) come first; every key is listed in
+      docs/CONFIGURATION.md. Exit status: 0 when every item was written, 1 on failure,
+      2 on a usage error.
+      """;
+
+  /**
+   * Parses a command line.
+   *
+   * @param args the arguments left after Hadoop's generic options
+   * @return the arguments; {@link #help()} is true, and nothing else checked, when {@code --help}
+   *     is among them
+   * @throws UsageException naming what is missing, unknown, given twice or out of range
+   */
+  public static ImportArguments parse(String[] args) {
+    Arguments a =
+        Arguments.parse(args, Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION), Set.of(HELP));
+    if (a.flag(HELP)) {
+      return new ImportArguments(
+          null,
+          null,
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          true);
+    }
+    List<String> positional = a.positional();
+    if (positional.size() < 2) {
+      throw new UsageException(
+          positional.isEmpty() ? "Missing <inputDir> and <table>" : "Missing <table>");
+    }
+    if (positional.size() > 3) {
+      throw new UsageException(
+          "Too many arguments: "
+              + String.join(" ", positional.subList(3, positional.size()))
+              + " (expected <inputDir> <table> [writeRatio])");
+    }
+    if (positional.size() == 3 && a.option(WRITE_RATIO).isPresent()) {
+      throw new UsageException(
+          "The write ratio is given twice: as argument \""
+              + positional.get(2)
+              + "\" and as --write-ratio "
+              + a.option(WRITE_RATIO).get());
+    }
+    Optional<String> ratio = a.positional(2).or(() -> a.option(WRITE_RATIO));
+    return new ImportArguments(
+        nonBlank(positional.get(0), "<inputDir>"),
+        nonBlank(positional.get(1), "<table>"),
+        ratio
+            .map(ImportArguments::writeRatio)
+            .map(OptionalDouble::of)
+            .orElse(OptionalDouble.empty()),
+        a.option(WRITE_UNITS)
+            .map(ImportArguments::writeUnits)
+            .map(OptionalDouble::of)
+            .orElse(OptionalDouble.empty()),
+        a.option(ENDPOINT).map(ImportArguments::endpoint),
+        a.option(REGION).map(r -> nonBlank(r, "--region")),
+        false);
+  }
+
+  /** The usage text, ending with a line break. */
+  public static String usage() {
+    return USAGE;
+  }
+
+  /**
+   * Sets the destination table and every option given; what was not given is left to the
+   * configuration ({@code -D}) and the library's defaults.
+   */
+  public void applyTo(Configuration conf) {
+    if (help) {
+      throw new IllegalStateException("--help names no import to configure");
+    }
+    conf.set(DdbioKeys.OUTPUT_TABLE.name(), table);
+    writeRatio.ifPresent(r -> conf.set(DdbioKeys.WRITE_PERCENT.name(), Double.toString(r)));
+    writeUnits.ifPresent(u -> conf.set(DdbioKeys.WRITE_UNITS.name(), Double.toString(u)));
+    endpoint.ifPresent(e -> conf.set(DdbioKeys.ENDPOINT.name(), e));
+    region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
+  }
+
+  private static double writeRatio(String value) {
+    double r = Arguments.decimal(value, "The write ratio");
+    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
+      throw new UsageException(
+          "The write ratio must be greater than 0 and at most "
+              + ThroughputOptions.MAX_PERCENT
+              + ", was "
+              + value);
+    }
+    return r;
+  }
+
+  private static double writeUnits(String value) {
+    double u = Arguments.decimal(value, "--write-units");
+    if (!(u > 0) || Double.isInfinite(u)) {
+      throw new UsageException("--write-units must be a positive number, was " + value);
+    }
+    return u;
+  }
+
+  private static String endpoint(String value) {
+    try {
+      URI uri = new URI(value);
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      if (web && uri.getHost() != null) {
+        return value;
+      }
+    } catch (URISyntaxException e) {
+      // Reported below with the expected form.
+    }
+    throw new UsageException(
+        "--endpoint must be an http(s) URL such as http://127.0.0.1:8000, was \"" + value + "\"");
+  }
+
+  private static String nonBlank(String value, String what) {
+    if (value.isBlank()) {
+      throw new UsageException(what + " is empty");
+    }
+    return value;
+  }
+}

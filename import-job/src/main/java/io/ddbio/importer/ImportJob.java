@@ -1,0 +1,59 @@
+package io.ddbio.importer;
+
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.mapreduce.ClusterSlots;
+import io.ddbio.mapreduce.DynamoDBItemWritable;
+import io.ddbio.mapreduce.DynamoDBOutputFormat;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * Wires the map-only import job: {@link BackupInputFormat} over the backup's data files, {@link
+ * ImportMapper}, {@link DynamoDBOutputFormat} into the table.
+ */
+public final class ImportJob {
+  private ImportJob() {}
+
+  /**
+   * Creates the job (not yet submitted).
+   *
+   * @param conf the configuration, with the output table and throughput options set
+   * @param layout the backup's data files; each becomes one map task
+   */
+  public static Job create(Configuration conf, BackupLayout layout) throws IOException {
+    String table = conf.get(DdbioKeys.OUTPUT_TABLE.name());
+    Job job = Job.getInstance(conf, "ddbio import of " + layout.directory() + " into " + table);
+    job.setJarByClass(ImportJob.class);
+
+    job.setInputFormatClass(BackupInputFormat.class);
+    BackupInputFormat.setDataFiles(job, layout.paths());
+    job.setMapperClass(ImportMapper.class);
+    job.setNumReduceTasks(0);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(DynamoDBItemWritable.class);
+    job.setOutputFormatClass(DynamoDBOutputFormat.class);
+
+    // A speculative attempt would write the same items again: harmless to the table (a put
+    // replaces), but it spends capacity outside the budget the tasks share.
+    job.setSpeculativeExecution(false);
+    Configuration jobConf = job.getConfiguration();
+    if (jobConf.get(DdbioKeys.CONCURRENT_TASKS.name()) == null) {
+      jobConf.setInt(
+          DdbioKeys.CONCURRENT_TASKS.name(),
+          concurrentTasks(layout.dataFiles().size(), ClusterSlots.mapSlots(jobConf)));
+    }
+    return job;
+  }
+
+  /**
+   * How many tasks share the write budget: one per split, but no more than run at once.
+   *
+   * @param splits the job's splits (one per data file)
+   * @param slots the cluster's map slots, 0 when unknown
+   */
+  static int concurrentTasks(int splits, int slots) {
+    return Math.max(1, slots > 0 ? Math.min(splits, slots) : splits);
+  }
+}

@@ -1,0 +1,188 @@
+package io.ddbio.importer;
+
+import io.ddbio.capacity.TaskRates;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.DdbioOptions;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a backup directory into an existing DynamoDB table, as Data Pipeline's import did: items
+ * whose key is already in the table are replaced, other items are kept. See {@link
+ * ImportArguments#usage()} for the command line.
+ *
+ * <p>Before anything is written it finds the data files ({@link BackupLayout}), describes the table
+ * and checks the backup's key against it ({@link KeySchemaCheck}). After the job it prints a
+ * summary and checks the counts ({@link ItemCountCheck}). Exit status: 0 when every item was
+ * written, 1 on failure (the reason on standard error), 2 on a usage error.
+ */
+public class ImportTool extends Configured implements Tool {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportTool.class);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private Counters counters;
+
+  /** A tool printing to the standard streams. */
+  public ImportTool() {
+    this(System.out, System.err);
+  }
+
+  /**
+   * A tool printing its summary to {@code out}, its progress and errors to {@code err}.
+   *
+   * @param out where the summary goes
+   * @param err where progress and errors go
+   */
+  public ImportTool(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the import with Hadoop's generic options and exits with its status. */
+  public static void main(String[] args) throws Exception {
+    System.exit(ToolRunner.run(new ImportTool(), args));
+  }
+
+  /** The counters of the job this tool last ran, once it has ended. */
+  public Optional<Counters> counters() {
+    return Optional.ofNullable(counters);
+  }
+
+  @Override
+  public int run(String[] args) {
+    counters = null;
+    ImportArguments arguments;
+    try {
+      arguments = ImportArguments.parse(args);
+    } catch (UsageException e) {
+      return usageError(e.getMessage());
+    }
+    if (arguments.help()) {
+      out.print(ImportArguments.usage());
+      return 0;
+    }
+    Configuration conf = getConf() == null ? new Configuration() : getConf();
+    arguments.applyTo(conf);
+    DdbioOptions options;
+    try {
+      options = HadoopOptions.from(conf);
+      options.write();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return usageError(e.getMessage());
+    }
+    try {
+      return importBackup(new Path(arguments.inputDir()), conf, options);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Import failed", e);
+      err.println("Import failed: " + describe(e));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("Import interrupted; items written so far stay in the table");
+      return 1;
+    }
+  }
+
+  private int importBackup(Path input, Configuration conf, DdbioOptions options)
+      throws IOException, InterruptedException {
+    BackupLayout layout = BackupLayout.locate(input, conf);
+    TableInfo table = DestinationTable.describe(options);
+    KeySchemaCheck.check(table, layout, conf);
+    checkBudget(table, options);
+
+    TaskFailures.enable(conf);
+    Job job = ImportJob.create(conf, layout);
+    long start = System.nanoTime();
+    try {
+      submit(job);
+      err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
+      boolean succeeded = JobProgress.await(job, err);
+      counters = job.getCounters();
+      ItemCountCheck counts = ItemCountCheck.of(this::count, layout.metadata());
+      String title = "Import of " + layout.directory() + " into table \"" + table.name() + "\"";
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      boolean complete = succeeded && counts.problem().isEmpty();
+      out.print(new JobSummary(title, complete, took, this::count).render());
+      out.flush();
+      if (!succeeded) {
+        reportFailure(job);
+        return 1;
+      }
+      if (counts.problem().isPresent()) {
+        err.println("Import incomplete: " + counts.problem().get());
+        return 1;
+      }
+      return 0;
+    } finally {
+      TaskFailures.cleanUp(job.getConfiguration());
+    }
+  }
+
+  private static void submit(Job job) throws IOException, InterruptedException {
+    try {
+      job.submit();
+    } catch (ClassNotFoundException e) {
+      throw new IOException("A class of the job is missing from its jar: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fails before the job for an on-demand table without an explicit budget. */
+  private static void checkBudget(TableInfo table, DdbioOptions options) throws IOException {
+    try {
+      TaskRates.tableUnits(
+          table, table.writeUnits(), options.write().throughput(), DdbioKeys.WRITE_UNITS.name());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage() + " (the tool's --write-units sets it)", e);
+    }
+  }
+
+  private void reportFailure(Job job) throws IOException, InterruptedException {
+    List<String> reasons = TaskFailures.reasons(job);
+    if (reasons.isEmpty()) {
+      err.println(
+          "Import failed: "
+              + job.getStatus().getFailureInfo()
+              + " (see the task logs; items written so far stay in the table)");
+      return;
+    }
+    err.println("Import failed: " + reasons.get(0));
+    for (String other : reasons.subList(1, reasons.size())) {
+      err.println("  also: " + other);
+    }
+  }
+
+  private long count(DdbioCounter c) {
+    return counters == null ? 0 : counters.findCounter(c).getValue();
+  }
+
+  private int usageError(String message) {
+    err.println(message);
+    err.println();
+    err.print(ImportArguments.usage());
+    return 2;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.toString() : message;
+  }
+}

@@ -1,0 +1,49 @@
+package io.ddbio.importer;
+
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.metrics.DdbioCounter;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
+
+/**
+ * The import's last word: every item read was written, and as many were read as the export recorded
+ * (when it recorded any).
+ *
+ * @param itemsRead items decoded from the data files
+ * @param itemsWritten items DynamoDB accepted
+ * @param expected items the export's metadata records, if it has metadata
+ */
+public record ItemCountCheck(long itemsRead, long itemsWritten, OptionalLong expected) {
+
+  /** The check of a finished job's counters against the backup's metadata. */
+  public static ItemCountCheck of(
+      ToLongFunction<DdbioCounter> counters, Optional<ExportMetadata> metadata) {
+    return new ItemCountCheck(
+        counters.applyAsLong(DdbioCounter.ITEMS_READ),
+        counters.applyAsLong(DdbioCounter.ITEMS_WRITTEN),
+        metadata.map(m -> OptionalLong.of(m.itemCount())).orElse(OptionalLong.empty()));
+  }
+
+  /** What is wrong, naming the numbers; empty when the counts agree. */
+  public Optional<String> problem() {
+    if (itemsRead != itemsWritten) {
+      return Optional.of(
+          "Items read ("
+              + itemsRead
+              + ") and items written ("
+              + itemsWritten
+              + ") differ; the table may be incomplete");
+    }
+    if (expected.isPresent() && expected.getAsLong() != itemsRead) {
+      return Optional.of(
+          ExportMetadata.FILE_NAME
+              + " records "
+              + expected.getAsLong()
+              + " items, but "
+              + itemsRead
+              + " were read from the data files");
+    }
+    return Optional.empty();
+  }
+}

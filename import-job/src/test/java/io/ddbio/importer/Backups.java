@@ -1,0 +1,130 @@
+package io.ddbio.importer;
+
+import io.ddbio.backup.DataFileStats;
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.TableSchema;
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.testkit.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Backup directories for the import's tests, built in temporary folders. */
+final class Backups {
+  private Backups() {}
+
+  /** The Hadoop path of a local file or folder. */
+  static org.apache.hadoop.fs.Path hadoop(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toUri());
+  }
+
+  /** A copy of {@code fixtures/<name>} in {@code target}, to change without touching the repo. */
+  static Path copyFixture(String name, Path target) {
+    Path source = Fixtures.root().resolve(name);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : files.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
+  /** Writes {@code items} to {@code file} as Data Pipeline lines, each ended by {@code \n}. */
+  static Path writeItems(Path file, List<Map<String, AttributeValue>> items) throws IOException {
+    DataPipelineCodec codec = new DataPipelineCodec();
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (Map<String, AttributeValue> item : items) {
+        codec.encode(item, out);
+        out.write('\n');
+      }
+    }
+    return file;
+  }
+
+  /** Writes {@code text} to {@code file} in UTF-8, creating its folder. */
+  static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** Replaces line {@code number} (from 1) of a plain file, byte for byte elsewhere. */
+  static void replaceLine(Path file, int number, String line) throws IOException {
+    List<byte[]> lines = new ArrayList<>(Fixtures.lines(file));
+    lines.set(number - 1, line.getBytes(StandardCharsets.UTF_8));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (byte[] l : lines) {
+        out.write(l);
+        out.write('\n');
+      }
+    }
+  }
+
+  /** Items (non-blank lines) in a data file, gunzipped when its name ends in {@code .gz}. */
+  static long itemsIn(Path file) {
+    return Fixtures.lines(file).stream()
+        .filter(l -> !DataPipelineCodec.isBlank(l, 0, l.length))
+        .count();
+  }
+
+  /**
+   * Writes {@code ddbio-export.json} into {@code dir} for its data files as they are now.
+   *
+   * @param keys key attributes as name, type, name, type… (partition key first)
+   * @param itemCount the item count to record
+   */
+  static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, String... keys)
+      throws IOException {
+    List<TableSchema.Key> keySchema = new ArrayList<>();
+    List<TableSchema.Attribute> definitions = new ArrayList<>();
+    for (int i = 0; i < keys.length; i += 2) {
+      keySchema.add(new TableSchema.Key(keys[i], i == 0 ? "HASH" : "RANGE"));
+      definitions.add(new TableSchema.Attribute(keys[i], keys[i + 1]));
+    }
+    List<DataFileStats> files = new ArrayList<>();
+    long bytes = 0;
+    for (Path f : dataFiles) {
+      files.add(new DataFileStats(f.getFileName().toString(), itemsIn(f), Files.size(f), ""));
+      bytes += Files.size(f);
+    }
+    ExportMetadata metadata =
+        new ExportMetadata(
+            ExportMetadata.FORMAT,
+            ExportMetadata.FORMAT_VERSION,
+            "test",
+            ExportMetadata.DATA_PIPELINE_V3,
+            null,
+            new TableSchema(
+                "Source", keySchema, definitions, "PROVISIONED", 5, 5, List.of(), List.of()),
+            "2024-01-01T00:00:00Z",
+            "2024-01-01T00:01:00Z",
+            itemCount,
+            bytes,
+            files);
+    try (OutputStream out = Files.newOutputStream(dir.resolve(ExportMetadata.FILE_NAME))) {
+      metadata.write(out);
+    }
+  }
+
+  /** The data files of a copied {@code datapipeline-v3} fixture, plain first. */
+  static List<Path> v3DataFiles(Path dir) {
+    return List.of(
+        dir.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000"),
+        dir.resolve("5f1c0e3a-7d1b-4c1e-9a55-3b0c2f1d9e77.gz"));
+  }
+}

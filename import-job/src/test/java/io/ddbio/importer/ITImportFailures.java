@@ -1,0 +1,150 @@
+package io.ddbio.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.Fixtures;
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The import tool's failures end to end: each exits 1 with a message naming what is wrong. */
+class ITImportFailures {
+  private static DynamoDbLocal ddb;
+  private static DynamoDbClient client;
+
+  @BeforeAll
+  static void startDynamoDbLocal() {
+    ddb = DynamoDbLocal.start();
+    client = ddb.newClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    ddb.close();
+  }
+
+  @Test
+  void missingTableFailsNamingTableRegionAndEndpoint(@TempDir Path tmp) throws Exception {
+    ImportRun r =
+        ImportRun.of(
+            ddb, tmp, Fixtures.root().resolve("datapipeline-v3").toString(), "NoSuchImportTable");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("\"NoSuchImportTable\" does not exist"), r.err());
+    assertTrue(r.err().contains("us-east-1"), r.err());
+    assertTrue(r.err().contains(ddb.endpoint().toString()), r.err());
+    assertFalse(client.listTables().tableNames().contains("NoSuchImportTable"));
+  }
+
+  @Test
+  void tableWithAnotherKeyFailsNamingTheAttributeAndStaysEmpty(@TempDir Path tmp) throws Exception {
+    Tables.createTable(client, "ImportKeyedById", KeySpec.string("id"), null, 1000, 1000);
+
+    ImportRun r =
+        ImportRun.of(
+            ddb, tmp, Fixtures.root().resolve("datapipeline-legacy").toString(), "ImportKeyedById");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("no key attribute id (S)"), r.err());
+    assertTrue(r.err().contains("000000:1: "), r.err());
+    assertEquals(List.of(), Tables.scanAll(client, "ImportKeyedById"));
+  }
+
+  @Test
+  void keySchemaFromMetadataIsCheckedBeforeWriting(@TempDir Path tmp) throws Exception {
+    Tables.createTable(client, "ImportMetaKeyedById", KeySpec.string("id"), null, 1000, 1000);
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
+
+    ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportMetaKeyedById");
+
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.err().contains("partition key pk (S) in the backup, id (S) in the table"), r.err());
+    assertTrue(r.err().contains("sort key sk (N) in the backup, none in the table"), r.err());
+    assertEquals(List.of(), Tables.scanAll(client, "ImportMetaKeyedById"));
+  }
+
+  @Test
+  void invalidManifestFailsNamingItAndWritesNothing(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportBadManifest");
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.write(backup.resolve("manifest"), "{\"name\":\"DynamoDB-export\",\"version\":3,");
+
+    ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportBadManifest");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("Manifest file:" + backup.resolve("manifest")), r.err());
+    assertTrue(r.err().contains("not valid JSON"), r.err());
+    assertEquals(List.of(), Tables.scanAll(client, "ImportBadManifest"));
+  }
+
+  @Test
+  void badLineInTheMiddleOfAFileFailsWithFileLineAndReason(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportBadLine");
+    List<Map<String, AttributeValue>> items = ImportTables.generate(150);
+    Path data = Backups.writeItems(tmp.resolve("backup").resolve("part-0"), items);
+    // Past the lines the key check samples, so the map task meets it.
+    Backups.replaceLine(data, 120, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"twelve\"}}");
+
+    ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadLine");
+
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("Import failed: file:" + data + ":120: "), r.err());
+    assertTrue(r.err().contains("sk"), r.err());
+    assertTrue(r.out().contains("FAILED"), r.out());
+  }
+
+  @Test
+  void itemWithoutItsKeyFailsWithFileAndLine(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportNoKey");
+    Path data =
+        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(150));
+    Backups.replaceLine(data, 130, "{\"pk\":{\"s\":\"no sort key\"},\"n\":{\"n\":\"1\"}}");
+
+    ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportNoKey");
+
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(
+        r.err().contains("file:" + data + ":130: Item has no key attribute sk (N)"), r.err());
+  }
+
+  @Test
+  void badLineAmongTheFirstFailsBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportBadFirstLines");
+    Path data =
+        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(10));
+    Backups.replaceLine(data, 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"q\":\"1\"}}");
+
+    ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadFirstLines");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("file:" + data + ":3: "), r.err());
+    assertEquals(List.of(), Tables.scanAll(client, "ImportBadFirstLines"));
+  }
+
+  @Test
+  void metadataCountsAreChecked(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportCounted");
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 41, "pk", "S", "sk", "N");
+
+    ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportCounted");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("records 41 items, but 40 were read"), r.err());
+    assertTrue(r.out().contains("FAILED"), r.out());
+  }
+}

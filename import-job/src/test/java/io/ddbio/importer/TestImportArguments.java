@@ -1,0 +1,158 @@
+package io.ddbio.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.tool.UsageException;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TestImportArguments {
+
+  private static ImportArguments parse(String... args) {
+    return ImportArguments.parse(args);
+  }
+
+  private static String refused(String... args) {
+    return assertThrows(UsageException.class, () -> ImportArguments.parse(args)).getMessage();
+  }
+
+  @Test
+  void dataPipelineStepForm() {
+    ImportArguments a = parse("s3://bucket/backups/2024-01-01-00-00-00", "Orders", "0.25");
+    assertEquals("s3://bucket/backups/2024-01-01-00-00-00", a.inputDir());
+    assertEquals("Orders", a.table());
+    assertEquals(OptionalDouble.of(0.25), a.writeRatio());
+    assertEquals(OptionalDouble.empty(), a.writeUnits());
+    assertEquals(Optional.empty(), a.endpoint());
+    assertEquals(Optional.empty(), a.region());
+    assertFalse(a.help());
+  }
+
+  @Test
+  void predecessorFormWithoutRatio() {
+    ImportArguments a = parse("hdfs:///backups/orders", "Orders");
+    assertEquals(OptionalDouble.empty(), a.writeRatio());
+  }
+
+  @Test
+  void namedOptionsInEitherSpelling() {
+    ImportArguments a =
+        parse(
+            "--write-ratio=0.5",
+            "dir",
+            "T",
+            "--write-units",
+            "1200",
+            "--endpoint",
+            "http://127.0.0.1:8000",
+            "--region=eu-west-1");
+    assertEquals("dir", a.inputDir());
+    assertEquals("T", a.table());
+    assertEquals(OptionalDouble.of(0.5), a.writeRatio());
+    assertEquals(OptionalDouble.of(1200), a.writeUnits());
+    assertEquals(Optional.of("http://127.0.0.1:8000"), a.endpoint());
+    assertEquals(Optional.of("eu-west-1"), a.region());
+  }
+
+  @Test
+  void ratioGivenTwiceIsRefused() {
+    String m = refused("dir", "T", "0.5", "--write-ratio", "0.5");
+    assertTrue(m.contains("twice"), m);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-0.1", "1.51", "NaN", "Infinity", "half", ""})
+  void ratioOutOfRangeOrNotANumberIsRefused(String ratio) {
+    String m = refused("dir", "T", ratio);
+    assertTrue(m.toLowerCase().contains("write ratio"), m);
+    assertTrue(m.contains(ratio), m);
+  }
+
+  @Test
+  void ratioAtTheLimitsIsAccepted() {
+    assertEquals(OptionalDouble.of(1.5), parse("dir", "T", "1.5").writeRatio());
+    assertEquals(OptionalDouble.of(0.01), parse("dir", "T", "--write-ratio", "0.01").writeRatio());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "lots", "Infinity"})
+  void nonPositiveWriteUnitsAreRefused(String units) {
+    String m = refused("dir", "T", "--write-units", units);
+    assertTrue(m.contains("--write-units"), m);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost:8000", "127.0.0.1", "ftp://host/", "http://"})
+  void endpointMustBeAnHttpUrl(String endpoint) {
+    String m = refused("dir", "T", "--endpoint", endpoint);
+    assertTrue(m.contains("--endpoint"), m);
+  }
+
+  @Test
+  void unknownOptionIsRefused() {
+    String m = refused("dir", "T", "--write-percent", "0.5");
+    assertEquals("Unknown option --write-percent", m);
+  }
+
+  @Test
+  void missingAndExtraArgumentsAreRefused() {
+    assertEquals("Missing <inputDir> and <table>", refused());
+    assertEquals("Missing <table>", refused("dir"));
+    String m = refused("dir", "T", "0.5", "8");
+    assertTrue(m.startsWith("Too many arguments: 8"), m);
+    assertTrue(refused(" ", "T").contains("<inputDir>"));
+    assertTrue(refused("dir", "T", "--region", " ").contains("--region"));
+  }
+
+  @Test
+  void helpWinsOverEverythingElse() {
+    ImportArguments a = parse("dir", "--help", "0.5");
+    assertTrue(a.help());
+    assertNull(a.table());
+    assertTrue(parse("--help").help());
+  }
+
+  @Test
+  void applyToSetsOnlyWhatWasGiven() {
+    Configuration conf = new Configuration(false);
+    conf.set("dynamodb.throughput.write.percent", "0.9");
+    parse("dir", "T").applyTo(conf);
+    assertEquals("T", conf.get("dynamodb.output.tableName"));
+    assertEquals("0.9", conf.get("dynamodb.throughput.write.percent"));
+    assertNull(conf.get("dynamodb.throughput.write"));
+    assertNull(conf.get("dynamodb.endpoint"));
+    assertNull(conf.get("dynamodb.region"));
+
+    parse("dir", "T", "0.25", "--write-units", "40", "--endpoint", "https://h:1", "--region", "r")
+        .applyTo(conf);
+    assertEquals("0.25", conf.get("dynamodb.throughput.write.percent"));
+    assertEquals("40.0", conf.get("dynamodb.throughput.write"));
+    assertEquals("https://h:1", conf.get("dynamodb.endpoint"));
+    assertEquals("r", conf.get("dynamodb.region"));
+  }
+
+  @Test
+  void usageNamesEveryArgumentAndOption() {
+    String usage = ImportArguments.usage();
+    for (String s :
+        new String[] {
+          "<inputDir> <table> [writeRatio]",
+          "--write-ratio",
+          "--write-units",
+          "--endpoint",
+          "--region",
+          "--help"
+        }) {
+      assertTrue(usage.contains(s), s);
+    }
+    assertTrue(usage.endsWith("\n"));
+  }
+}

@@ -1,0 +1,30 @@
+package io.ddbio.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class TestItemCountCheck {
+
+  @Test
+  void agreeingCountsPass() {
+    assertEquals(Optional.empty(), new ItemCountCheck(40, 40, OptionalLong.empty()).problem());
+    assertEquals(Optional.empty(), new ItemCountCheck(40, 40, OptionalLong.of(40)).problem());
+  }
+
+  @Test
+  void readAndWrittenMustAgree() {
+    assertEquals(
+        Optional.of("Items read (40) and items written (39) differ; the table may be incomplete"),
+        new ItemCountCheck(40, 39, OptionalLong.of(40)).problem());
+  }
+
+  @Test
+  void readMustMatchWhatTheExportRecorded() {
+    assertEquals(
+        Optional.of("ddbio-export.json records 41 items, but 40 were read from the data files"),
+        new ItemCountCheck(40, 40, OptionalLong.of(41)).problem());
+  }
+}
