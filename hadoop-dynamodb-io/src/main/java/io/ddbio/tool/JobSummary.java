@@ -25,8 +25,9 @@ public record JobSummary(
     double seconds = Math.max(0.001, duration.toMillis() / 1000.0);
     StringBuilder sb = new StringBuilder();
     sb.append(title).append(": ").append(succeeded ? "SUCCEEDED" : "FAILED").append('\n');
-    line(sb, "items read", "%,d", read);
-    line(sb, "items written", "%,d", written);
+    // Only what applies: an export reads, an import reads lines and writes items.
+    lineIfAny(sb, "items read", read);
+    lineIfAny(sb, "items written", written);
     long deleted = counters.applyAsLong(DdbioCounter.ITEMS_DELETED);
     if (deleted > 0) {
       line(sb, "items deleted", "%,d", deleted);
@@ -35,8 +36,8 @@ public record JobSummary(
     if (bad > 0) {
       line(sb, "bad records set aside", "%,d", bad);
     }
-    line(sb, "bytes read", "%,d", counters.applyAsLong(DdbioCounter.BYTES_READ));
-    line(sb, "bytes written", "%,d", counters.applyAsLong(DdbioCounter.BYTES_WRITTEN));
+    lineIfAny(sb, "bytes read", counters.applyAsLong(DdbioCounter.BYTES_READ));
+    lineIfAny(sb, "bytes written", counters.applyAsLong(DdbioCounter.BYTES_WRITTEN));
     line(sb, "read capacity", "%,.1f units", units(DdbioCounter.READ_CAPACITY_MILLIUNITS));
     line(sb, "write capacity", "%,.1f units", units(DdbioCounter.WRITE_CAPACITY_MILLIUNITS));
     line(sb, "throttled requests", "%,d", counters.applyAsLong(DdbioCounter.THROTTLED_REQUESTS));
@@ -57,6 +58,12 @@ public record JobSummary(
 
   private double units(DdbioCounter c) {
     return counters.applyAsLong(c) / 1000.0;
+  }
+
+  private static void lineIfAny(StringBuilder sb, String label, long value) {
+    if (value != 0) {
+      line(sb, label, "%,d", value);
+    }
   }
 
   private static void line(StringBuilder sb, String label, String format, Object value) {

@@ -75,12 +75,11 @@ public record BackupLayout(
         manifest.isPresent()
             ? ManifestResolver.resolve(manifest.get(), conf)
             : listDataFiles(dir, listing);
-    if (files.isEmpty()) {
+    // An export of an empty table has a manifest listing no file: that restores as 0 items. A
+    // directory without a manifest and without data is most likely the wrong directory.
+    if (files.isEmpty() && manifest.isEmpty()) {
       throw new IOException(
-          "No data files in "
-              + dir
-              + manifest.map(m -> ": its manifest lists none").orElse("")
-              + "; is this the directory of an export?");
+          "No data files in " + dir + " and no manifest; is this the directory of an export?");
     }
     if (metadata.isPresent()) {
       MetadataCheck.check(metadata.get(), files, dir);

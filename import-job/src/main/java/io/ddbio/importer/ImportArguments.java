@@ -73,9 +73,22 @@ public record ImportArguments(
    *     is among them
    * @throws UsageException naming what is missing, unknown, given twice or out of range
    */
+  /**
+   * Main classes a step line may name before the arguments: the predecessor's (as in Data
+   * Pipeline's templates) and ours.
+   */
+  static final Set<String> CLASS_NAMES =
+      Set.of(
+          "org.apache.hadoop.dynamodb.tools.DynamoDbImport",
+          "org.apache.hadoop.dynamodb.tools.DynamoDBImport",
+          "io.ddbio.importer.ImportTool");
+
   public static ImportArguments parse(String[] args) {
     Arguments a =
-        Arguments.parse(args, Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION), Set.of(HELP));
+        Arguments.parse(
+            Arguments.withoutLeadingClassName(args, CLASS_NAMES),
+            Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION),
+            Set.of(HELP));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
