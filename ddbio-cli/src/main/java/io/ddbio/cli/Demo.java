@@ -28,12 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The one-command demo: DynamoDB Local on 127.0.0.1, a sample table using every DynamoDB type,
- * exported to local files, imported into a new table with the same keys, and compared item by
- * item. Needs no AWS account and no Hadoop installation.
+ * exported to local files, imported into a new table with the same keys, and compared item by item.
+ * Needs no AWS account and no Hadoop installation.
  */
 final class Demo {
   private static final String SOURCE = "DemoSource";
   private static final String RESTORED = "DemoRestored";
+
   /** Generous, so DynamoDB Local (which never throttles) sets the pace, not the budget. */
   private static final long UNITS = 40_000;
 
@@ -79,8 +80,7 @@ final class Demo {
               .rangeKey("sk", ScalarAttributeType.N)
               .build();
       List<Map<String, AttributeValue>> source = generator.items(items);
-      Tables.createTable(
-          client, SOURCE, KeySpec.string("pk"), KeySpec.number("sk"), UNITS, UNITS);
+      Tables.createTable(client, SOURCE, KeySpec.string("pk"), KeySpec.number("sk"), UNITS, UNITS);
       long loadStart = System.nanoTime();
       load(client, source);
       out.printf(
@@ -90,7 +90,8 @@ final class Demo {
       out.printf("%nExporting %s to %s%n", SOURCE, export);
       int exported =
           Main.runTool(
-              new ExportTool(), new String[] {export.toString(), SOURCE, "1.0", "--endpoint", endpoint});
+              new ExportTool(),
+              new String[] {export.toString(), SOURCE, "1.0", "--endpoint", endpoint});
       if (exported != 0) {
         err.println("Demo failed: the export exited with " + exported);
         return 1;
@@ -131,7 +132,8 @@ final class Demo {
       List<Future<Long>> parts = new ArrayList<>();
       int step = (items.size() + LOADERS - 1) / LOADERS;
       for (int from = 0; from < items.size(); from += step) {
-        List<Map<String, AttributeValue>> part = items.subList(from, Math.min(items.size(), from + step));
+        List<Map<String, AttributeValue>> part =
+            items.subList(from, Math.min(items.size(), from + step));
         parts.add(pool.submit(() -> Tables.putAll(client, SOURCE, part)));
       }
       for (Future<Long> f : parts) {
@@ -146,5 +148,4 @@ final class Demo {
     Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
     return String.format("%.1f s", d.toMillis() / 1000.0);
   }
-
 }

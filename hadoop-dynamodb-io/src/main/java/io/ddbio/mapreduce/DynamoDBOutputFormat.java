@@ -64,7 +64,7 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
               .concurrentTasks()
               .orElse(Math.max(1, conf.getInt("mapreduce.job.maps", 1)));
       double rate = TaskRates.perTask(tableUnits, write.throughput(), concurrent);
-      LOG.info(
+      LOG.debug(
           "Writing to table {} at {} write units/s ({} tasks share {} x {})",
           table.name(),
           String.format("%.1f", rate),

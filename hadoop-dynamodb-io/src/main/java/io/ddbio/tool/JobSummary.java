@@ -38,8 +38,12 @@ public record JobSummary(
     }
     lineIfAny(sb, "bytes read", counters.applyAsLong(DdbioCounter.BYTES_READ));
     lineIfAny(sb, "bytes written", counters.applyAsLong(DdbioCounter.BYTES_WRITTEN));
-    line(sb, "read capacity", "%,.1f units", units(DdbioCounter.READ_CAPACITY_MILLIUNITS));
-    line(sb, "write capacity", "%,.1f units", units(DdbioCounter.WRITE_CAPACITY_MILLIUNITS));
+    if (counters.applyAsLong(DdbioCounter.READ_CAPACITY_MILLIUNITS) != 0) {
+      line(sb, "read capacity", "%,.1f units", units(DdbioCounter.READ_CAPACITY_MILLIUNITS));
+    }
+    if (counters.applyAsLong(DdbioCounter.WRITE_CAPACITY_MILLIUNITS) != 0) {
+      line(sb, "write capacity", "%,.1f units", units(DdbioCounter.WRITE_CAPACITY_MILLIUNITS));
+    }
     line(sb, "throttled requests", "%,d", counters.applyAsLong(DdbioCounter.THROTTLED_REQUESTS));
     line(
         sb,
