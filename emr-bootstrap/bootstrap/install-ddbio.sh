@@ -5,7 +5,7 @@
 #
 #   bootstrap action: s3://my-bucket/ddbio/install-ddbio.sh s3://my-bucket/ddbio [version]
 #
-# The S3 folder must hold export-job-<version>.jar and import-job-<version>.jar, as built by
+# The S3 folder must hold export-job-<version>-job.jar and import-job-<version>-job.jar, as built by
 # `mvn -B -DskipTests package` (export-job/target, import-job/target).
 set -euo pipefail
 
@@ -23,7 +23,7 @@ version="${2:-0.1.0}"
 install_dir=/usr/share/ddbio
 sudo mkdir -p "$install_dir"
 for job in export-job import-job; do
-  jar="$job-$version.jar"
+  jar="$job-$version-job.jar"
   aws s3 cp --only-show-errors "$source_dir/$jar" "/tmp/$jar"
   sudo install -m 0644 "/tmp/$jar" "$install_dir/$job.jar"
   rm -f "/tmp/$jar"
