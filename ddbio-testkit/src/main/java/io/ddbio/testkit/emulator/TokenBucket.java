@@ -62,11 +62,6 @@ final class TokenBucket {
     return unitsPerSecond * Math.max(1, burstSeconds);
   }
 
-  /** The provisioned rate in units per second. */
-  synchronized double unitsPerSecond() {
-    return unitsPerSecond;
-  }
-
   /**
    * Takes {@code units} unless the bucket is in debt; taking may put it in debt.
    *
