@@ -8,7 +8,9 @@ import java.util.List;
  * <p>A request counts once for each table it names (a batch may name several) once it has passed
  * fault injection; a throttled request is one answered {@code
  * ProvisionedThroughputExceededException}; unprocessed items are the write requests handed back in
- * {@code UnprocessedItems}; consumed units are the ones DynamoDB Local reported.
+ * {@code UnprocessedItems}; consumed units are the ones DynamoDB Local reported, counted in the
+ * second it answered (so a second may show more than the provisioned rate when requests admitted
+ * earlier complete in it; averages over a few seconds match the rate).
  *
  * @param table the table name
  * @param requests requests that named the table
