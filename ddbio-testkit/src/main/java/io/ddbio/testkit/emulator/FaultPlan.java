@@ -1,0 +1,137 @@
+package io.ddbio.testkit.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What faults the emulator injects and how often: each request draws at most one of HTTP 500, HTTP
+ * 503 and a dropped connection, and independently whether it is delayed. Draws come from a {@link
+ * java.util.Random} seeded with {@link #seed()}, so a single-threaded client sees the same sequence
+ * of faults on every run.
+ *
+ * <p>Start from {@link #none()} and add what you need:
+ *
+ * <pre>{@code
+ * FaultPlan.none().withInternalServerErrors(0.01).withLatency(0.1, Duration.ofMillis(50),
+ *     Duration.ofMillis(100)).withSeed(7)
+ * }</pre>
+ *
+ * @param internalServerErrorRate probability of answering HTTP 500 {@code InternalServerError}
+ * @param serviceUnavailableRate probability of answering HTTP 503 {@code ServiceUnavailable}
+ * @param connectionResetRate probability of closing the connection without an answer
+ * @param latencyRate probability of delaying the request
+ * @param latency the fixed part of a delay
+ * @param latencyJitter the most added at random (uniformly) to the fixed part of a delay
+ * @param seed the seed of the draws
+ */
+public record FaultPlan(
+    double internalServerErrorRate,
+    double serviceUnavailableRate,
+    double connectionResetRate,
+    double latencyRate,
+    Duration latency,
+    Duration latencyJitter,
+    long seed) {
+  private static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0);
+
+  /**
+   * Checks the rates are probabilities whose error part adds up to at most 1, and the durations are
+   * not negative.
+   */
+  public FaultPlan {
+    checkRate("internalServerErrorRate", internalServerErrorRate);
+    checkRate("serviceUnavailableRate", serviceUnavailableRate);
+    checkRate("connectionResetRate", connectionResetRate);
+    checkRate("latencyRate", latencyRate);
+    double errors = internalServerErrorRate + serviceUnavailableRate + connectionResetRate;
+    if (errors > 1 + 1e-12) {
+      throw new IllegalArgumentException(
+          "The rates of HTTP 500, HTTP 503 and connection resets add up to "
+              + errors
+              + "; a request gets at most one of them, so they must add up to 1 or less");
+    }
+    checkDuration("latency", latency);
+    checkDuration("latencyJitter", latencyJitter);
+  }
+
+  private static void checkRate(String name, double rate) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException(name + " must be a probability in [0, 1], not " + rate);
+    }
+  }
+
+  private static void checkDuration(String name, Duration duration) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, not " + duration);
+    }
+  }
+
+  /** No faults at all: every request is forwarded at once. */
+  public static FaultPlan none() {
+    return NONE;
+  }
+
+  /** This plan with HTTP 500 answered to the given share of requests. */
+  public FaultPlan withInternalServerErrors(double rate) {
+    return new FaultPlan(
+        rate,
+        serviceUnavailableRate,
+        connectionResetRate,
+        latencyRate,
+        latency,
+        latencyJitter,
+        seed);
+  }
+
+  /** This plan with HTTP 503 answered to the given share of requests. */
+  public FaultPlan withServiceUnavailable(double rate) {
+    return new FaultPlan(
+        internalServerErrorRate,
+        rate,
+        connectionResetRate,
+        latencyRate,
+        latency,
+        latencyJitter,
+        seed);
+  }
+
+  /** This plan with the connection dropped, unanswered, for the given share of requests. */
+  public FaultPlan withConnectionResets(double rate) {
+    return new FaultPlan(
+        internalServerErrorRate,
+        serviceUnavailableRate,
+        rate,
+        latencyRate,
+        latency,
+        latencyJitter,
+        seed);
+  }
+
+  /**
+   * This plan with the given share of requests delayed by {@code fixed} plus a uniformly random
+   * part of at most {@code jitter}.
+   */
+  public FaultPlan withLatency(double rate, Duration fixed, Duration jitter) {
+    return new FaultPlan(
+        internalServerErrorRate,
+        serviceUnavailableRate,
+        connectionResetRate,
+        rate,
+        fixed,
+        jitter,
+        seed);
+  }
+
+  /** This plan drawing from a generator with the given seed. */
+  public FaultPlan withSeed(long seed) {
+    return new FaultPlan(
+        internalServerErrorRate,
+        serviceUnavailableRate,
+        connectionResetRate,
+        latencyRate,
+        latency,
+        latencyJitter,
+        seed);
+  }
+}

@@ -1,0 +1,151 @@
+package io.ddbio.testkit.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+
+/** Each injected fault as the SDK sees it, with the SDK's own retries off. */
+class ITFaults {
+  private static final String TABLE = "faults";
+  private static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("f-0"));
+
+  private static EmulatedDynamoDb dynamoDb;
+  private static DynamoDbClient direct;
+  private static DynamoDbClient client;
+
+  @BeforeAll
+  static void start() {
+    dynamoDb = EmulatedDynamoDb.start();
+    direct = dynamoDb.local().newClient();
+    client = EmulatorFixtures.clientWithoutRetries(dynamoDb.endpoint());
+    Tables.createTable(direct, TABLE, KeySpec.string("id"), null);
+    Tables.putAll(direct, TABLE, EmulatorFixtures.items("f", 1, 10));
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    direct.close();
+    dynamoDb.close();
+  }
+
+  @AfterEach
+  void noMoreFaults() {
+    dynamoDb.emulator().setFaults(FaultPlan.none());
+    // Whatever a fault did to the connection, the next request goes through.
+    assertTrue(getItem().hasItem());
+  }
+
+  private static GetItemResponse getItem() {
+    return client.getItem(r -> r.tableName(TABLE).key(KEY));
+  }
+
+  private static long injected(Fault fault) {
+    return dynamoDb.emulator().injectedFaults().get(fault);
+  }
+
+  @Test
+  void http500IsAnInternalServerErrorException() {
+    long before = injected(Fault.INTERNAL_SERVER_ERROR);
+    dynamoDb.emulator().setFaults(FaultPlan.none().withInternalServerErrors(1));
+
+    InternalServerErrorException e =
+        assertThrows(InternalServerErrorException.class, ITFaults::getItem);
+
+    assertEquals(InternalServerErrorException.class, e.getClass());
+    assertEquals(500, e.statusCode());
+    assertEquals("InternalServerError", e.awsErrorDetails().errorCode());
+    assertEquals(before + 1, injected(Fault.INTERNAL_SERVER_ERROR));
+  }
+
+  @Test
+  void http503IsADynamoDbExceptionWithItsStatus() {
+    long before = injected(Fault.SERVICE_UNAVAILABLE);
+    dynamoDb.emulator().setFaults(FaultPlan.none().withServiceUnavailable(1));
+
+    DynamoDbException e = assertThrows(DynamoDbException.class, ITFaults::getItem);
+
+    assertEquals(DynamoDbException.class, e.getClass(), "the SDK has no class of its own for 503");
+    assertEquals(503, e.statusCode());
+    assertEquals("ServiceUnavailable", e.awsErrorDetails().errorCode());
+    assertEquals(before + 1, injected(Fault.SERVICE_UNAVAILABLE));
+  }
+
+  @Test
+  void aDroppedConnectionIsAClientSideIoError() {
+    long before = injected(Fault.CONNECTION_RESET);
+    dynamoDb.emulator().setFaults(FaultPlan.none().withConnectionResets(1));
+
+    SdkClientException e = assertThrows(SdkClientException.class, ITFaults::getItem);
+    assertTrue(causedByIoException(e), "cause: " + e.getCause());
+    assertEquals(before + 1, injected(Fault.CONNECTION_RESET));
+  }
+
+  private static boolean causedByIoException(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void latencyDelaysTheAnswer() {
+    long before = injected(Fault.LATENCY);
+    dynamoDb
+        .emulator()
+        .setFaults(FaultPlan.none().withLatency(1, Duration.ofMillis(300), Duration.ZERO));
+
+    long start = System.nanoTime();
+    assertTrue(getItem().hasItem());
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertTrue(took.compareTo(Duration.ofMillis(300)) >= 0, "took " + took);
+    assertEquals(before + 1, injected(Fault.LATENCY));
+  }
+
+  @Test
+  void theSameSeedFailsTheSameRequests() {
+    FaultPlan plan = FaultPlan.none().withInternalServerErrors(0.5).withSeed(11);
+
+    dynamoDb.emulator().setFaults(plan);
+    List<Boolean> first = outcomes(30);
+    dynamoDb.emulator().setFaults(plan);
+    List<Boolean> second = outcomes(30);
+
+    assertEquals(first, second);
+    assertTrue(first.contains(true) && first.contains(false), "some of each: " + first);
+  }
+
+  private static List<Boolean> outcomes(int requests) {
+    List<Boolean> outcomes = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      try {
+        getItem();
+        outcomes.add(true);
+      } catch (InternalServerErrorException e) {
+        outcomes.add(false);
+      }
+    }
+    return outcomes;
+  }
+}
