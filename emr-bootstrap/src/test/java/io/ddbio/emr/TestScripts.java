@@ -38,7 +38,8 @@ class TestScripts {
   void everyScriptPassesShellcheck() throws Exception {
     boolean installed = run("sh", "-c", "command -v shellcheck").exit() == 0;
     if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must have shellcheck: .ci/run installs it from Debian's packages");
+      throw new AssertionError(
+          "CI must have shellcheck: .ci/run installs it from Debian's packages");
     }
     assumeTrue(installed, "shellcheck is not installed (apt-get install shellcheck)");
     for (Path script : scripts()) {
