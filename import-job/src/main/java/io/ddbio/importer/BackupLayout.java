@@ -112,7 +112,7 @@ public record BackupLayout(
             dir
                 + " is a native DynamoDB export (it holds "
                 + NATIVE_EXPORT_SUMMARY
-                + "); this import reads Data Pipeline exports");
+                + "); read it with --format dynamodb-json or auto, not as a Data Pipeline export");
       }
       if (s.isDirectory()) {
         LOG.info("Skipping directory {}: data files are read from {} only", s.getPath(), dir);

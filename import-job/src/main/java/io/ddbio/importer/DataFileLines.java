@@ -3,6 +3,7 @@ package io.ddbio.importer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
@@ -50,6 +51,19 @@ final class DataFileLines implements Closeable {
    * @param length the file's stored length, for progress
    */
   static DataFileLines open(Path file, long length, Configuration conf) throws IOException {
+    return open(file, length, conf, UnaryOperator.identity());
+  }
+
+  /**
+   * Opens a data file, passing its stored bytes through {@code stored} before they are
+   * decompressed, so a caller can see exactly what is stored (to checksum it).
+   *
+   * @param length the file's stored length, for progress
+   * @param stored wraps the stream of stored bytes; not called for an empty file
+   */
+  static DataFileLines open(
+      Path file, long length, Configuration conf, UnaryOperator<InputStream> stored)
+      throws IOException {
     if (length == 0) {
       // Nothing to read, and nothing to decompress: an empty .gz file holds no gzip header.
       return new DataFileLines(file, 0, null, null, null);
@@ -58,10 +72,10 @@ final class DataFileLines implements Closeable {
     Decompressor decompressor = null;
     try {
       CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-      InputStream in = raw;
+      InputStream in = stored.apply(raw);
       if (codec != null) {
         decompressor = CodecPool.getDecompressor(codec);
-        in = codec.createInputStream(raw, decompressor);
+        in = codec.createInputStream(in, decompressor);
       }
       return new DataFileLines(file, length, raw, decompressor, new LineReader(in, conf));
     } catch (IOException | RuntimeException e) {

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfigurati
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The table an import writes, described before anything is read or written. The import never
- * creates it: Data Pipeline's import did not either, and a table's capacity, indexes and settings
- * are the owner's to choose.
+ * The table an import writes, described before anything is read or written. The import creates it
+ * only when asked ({@code --create-table}, {@link TableCreator}): Data Pipeline's import never did,
+ * and a table's capacity, indexes and settings are the owner's to choose.
  */
 final class DestinationTable {
   private DestinationTable() {}
@@ -26,19 +26,7 @@ final class DestinationTable {
    */
   static TableInfo describe(DdbioOptions options) throws IOException {
     String table = options.write().table();
-    DynamoDBSession session;
-    try {
-      session = DynamoDBSession.open(options, CounterSink.NONE);
-    } catch (SdkClientException e) {
-      throw new IOException(
-          "Cannot set up a DynamoDB client for table \""
-              + table
-              + "\": "
-              + e.getMessage()
-              + " (give --region, or set dynamodb.region)",
-          e);
-    }
-    try (session) {
+    try (DynamoDBSession session = session(options)) {
       String place = place(session.client());
       try {
         return TableInfo.describe(session.client(), session.retrier(), table);
@@ -59,7 +47,27 @@ final class DestinationTable {
     }
   }
 
-  private static String place(DynamoDbClient client) {
+  /**
+   * A session for the output table; makes no network call.
+   *
+   * @throws IOException when no client can be set up (most often: no region)
+   */
+  static DynamoDBSession session(DdbioOptions options) throws IOException {
+    try {
+      return DynamoDBSession.open(options, CounterSink.NONE);
+    } catch (SdkClientException e) {
+      throw new IOException(
+          "Cannot set up a DynamoDB client for table \""
+              + options.write().table()
+              + "\": "
+              + e.getMessage()
+              + " (give --region, or set dynamodb.region)",
+          e);
+    }
+  }
+
+  /** Where the client's calls go, for messages: region and endpoint. */
+  static String place(DynamoDbClient client) {
     DynamoDbServiceClientConfiguration c = client.serviceClientConfiguration();
     return "in region "
         + c.region()
@@ -67,8 +75,13 @@ final class DestinationTable {
   }
 
   private static boolean notFound(Throwable e) {
+    return causedBy(e, ResourceNotFoundException.class);
+  }
+
+  /** Whether {@code type} is {@code e} or among its causes. */
+  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ResourceNotFoundException) {
+      if (type.isInstance(t)) {
         return true;
       }
     }

@@ -23,6 +23,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param writeUnits write capacity units per second to budget against, if given (on-demand tables)
  * @param endpoint DynamoDB endpoint URL, if given
  * @param region the table's region, if given
+ * @param format the layout to read ({@code --format}); {@link BackupFormat#AUTO} by default
+ * @param createTable whether and how to create the table first ({@code --create-table})
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -32,23 +34,32 @@ public record ImportArguments(
     OptionalDouble writeUnits,
     Optional<String> endpoint,
     Optional<String> region,
+    BackupFormat format,
+    Optional<TableCreation> createTable,
     boolean help) {
 
   private static final String WRITE_RATIO = "write-ratio";
   private static final String WRITE_UNITS = "write-units";
   private static final String ENDPOINT = "endpoint";
   private static final String REGION = "region";
+  private static final String FORMAT = "format";
+  private static final String CREATE_TABLE = "create-table";
+  private static final String CREATE_READ_UNITS = "create-read-units";
+  private static final String CREATE_WRITE_UNITS = "create-write-units";
   private static final String HELP = "help";
 
   private static final String USAGE =
       """
       Usage: io.ddbio.importer.ImportTool [generic options] <inputDir> <table> [writeRatio] [options]
 
-      Loads a backup directory (a Data Pipeline export, with or without its manifest) into an
-      existing DynamoDB table. An item whose key is already in the table is replaced.
+      Loads a backup directory (a Data Pipeline export, with or without its manifest, or a
+      native DynamoDB export in DYNAMODB_JSON, full or incremental) into a DynamoDB table. An
+      item whose key is already in the table is replaced.
 
-        <inputDir>          the backup directory (s3a://, hdfs://, file://, ...)
+        <inputDir>          the backup directory (s3a://, hdfs://, file://, ...); for a native
+                            export, its AWSDynamoDB/<ExportId> directory or the prefix above it
         <table>             the destination table; it must exist with the backup's key schema
+                            unless --create-table is given
         [writeRatio]        share of the table's write capacity to use, 0 < ratio <= 1.5
                             (default: dynamodb.throughput.write.percent, 0.5)
 
@@ -58,6 +69,15 @@ public record ImportArguments(
                             required for on-demand tables
         --endpoint URL      DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
         --region R          the table's AWS region
+        --format F          auto (default), datapipeline or dynamodb-json (a native export)
+        --create-table      create <table> first, as the export recorded it (key, attributes,
+                            indexes, billing mode); only ddbio exports record it. Fails if the
+                            table exists
+        --create-read-units N
+                            provisioned read units of the new table and of each global
+                            index (default: the source's)
+        --create-write-units N
+                            provisioned write units, likewise
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -87,8 +107,15 @@ public record ImportArguments(
     Arguments a =
         Arguments.parse(
             Arguments.withoutLeadingClassName(args, CLASS_NAMES),
-            Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION),
-            Set.of(HELP));
+            Set.of(
+                WRITE_RATIO,
+                WRITE_UNITS,
+                ENDPOINT,
+                REGION,
+                FORMAT,
+                CREATE_READ_UNITS,
+                CREATE_WRITE_UNITS),
+            Set.of(HELP, CREATE_TABLE));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -96,6 +123,8 @@ public record ImportArguments(
           OptionalDouble.empty(),
           OptionalDouble.empty(),
           Optional.empty(),
+          Optional.empty(),
+          BackupFormat.AUTO,
           Optional.empty(),
           true);
     }
@@ -131,6 +160,8 @@ public record ImportArguments(
             .orElse(OptionalDouble.empty()),
         a.option(ENDPOINT).map(ImportArguments::endpoint),
         a.option(REGION).map(r -> nonBlank(r, "--region")),
+        a.option(FORMAT).map(BackupFormat::of).orElse(BackupFormat.AUTO),
+        createTable(a),
         false);
   }
 
@@ -170,6 +201,32 @@ public record ImportArguments(
     double u = Arguments.decimal(value, "--write-units");
     if (!(u > 0) || Double.isInfinite(u)) {
       throw new UsageException("--write-units must be a positive number, was " + value);
+    }
+    return u;
+  }
+
+  private static Optional<TableCreation> createTable(Arguments a) {
+    Optional<String> read = a.option(CREATE_READ_UNITS);
+    Optional<String> write = a.option(CREATE_WRITE_UNITS);
+    if (!a.flag(CREATE_TABLE)) {
+      if (read.isPresent() || write.isPresent()) {
+        throw new UsageException(
+            "--"
+                + (read.isPresent() ? CREATE_READ_UNITS : CREATE_WRITE_UNITS)
+                + " sets the capacity of a table --create-table creates; give --create-table too");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TableCreation(
+            read.map(v -> units(v, CREATE_READ_UNITS)).orElse(0L),
+            write.map(v -> units(v, CREATE_WRITE_UNITS)).orElse(0L)));
+  }
+
+  private static long units(String value, String option) {
+    int u = Arguments.integer(value, "--" + option);
+    if (u < 1) {
+      throw new UsageException("--" + option + " must be at least 1, was " + value);
     }
     return u;
   }

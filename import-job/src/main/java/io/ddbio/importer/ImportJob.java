@@ -30,6 +30,17 @@ public final class ImportJob {
     job.setInputFormatClass(BackupInputFormat.class);
     BackupInputFormat.setDataFiles(job, layout.paths());
     job.setMapperClass(ImportMapper.class);
+    writeToTable(job, layout.dataFiles().size());
+    return job;
+  }
+
+  /**
+   * Makes {@code job} a map-only job writing into the output table: the part every import shares,
+   * whatever it reads.
+   *
+   * @param splits the job's splits (one per data file)
+   */
+  static void writeToTable(Job job, int splits) {
     job.setNumReduceTasks(0);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(DynamoDBItemWritable.class);
@@ -42,9 +53,8 @@ public final class ImportJob {
     if (jobConf.get(DdbioKeys.CONCURRENT_TASKS.name()) == null) {
       jobConf.setInt(
           DdbioKeys.CONCURRENT_TASKS.name(),
-          concurrentTasks(layout.dataFiles().size(), ClusterSlots.mapSlots(jobConf)));
+          concurrentTasks(splits, ClusterSlots.mapSlots(jobConf)));
     }
-    return job;
   }
 
   /**

@@ -76,7 +76,7 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
     return file + ":" + line.get() + ": ";
   }
 
-  private static String fileOf(InputSplit split) {
+  static String fileOf(InputSplit split) {
     return split instanceof FileSplit f ? f.getPath().toString() : String.valueOf(split);
   }
 }

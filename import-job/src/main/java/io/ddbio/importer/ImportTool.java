@@ -25,14 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a backup directory into an existing DynamoDB table, as Data Pipeline's import did: items
- * whose key is already in the table are replaced, other items are kept. See {@link
- * ImportArguments#usage()} for the command line.
+ * Loads a backup directory into a DynamoDB table, as Data Pipeline's import did: items whose key is
+ * already in the table are replaced, other items are kept. See {@link ImportArguments#usage()} for
+ * the command line.
  *
- * <p>Before anything is written it finds the data files ({@link BackupLayout}), describes the table
- * and checks the backup's key against it ({@link KeySchemaCheck}). After the job it prints a
- * summary and checks the counts ({@link ItemCountCheck}). Exit status: 0 when every item was
- * written, 1 on failure (the reason on standard error), 2 on a usage error.
+ * <p>Before anything is written it finds the backup ({@link ImportSource}: a Data Pipeline export
+ * or a native DynamoDB export), creates the table if asked ({@link TableCreator}), describes it and
+ * checks the backup's key against it ({@link KeySchemaCheck}). After the job it prints a summary
+ * and checks the counts ({@link ItemCountCheck}, {@link NativeCountCheck}). Exit status: 0 when
+ * every item was written, 1 on failure (the reason on standard error), 2 on a usage error.
  */
 public class ImportTool extends Configured implements Tool {
   private static final Logger LOG = LoggerFactory.getLogger(ImportTool.class);
@@ -90,7 +91,7 @@ public class ImportTool extends Configured implements Tool {
       return usageError(e.getMessage());
     }
     try {
-      return importBackup(new Path(arguments.inputDir()), conf, options);
+      return importBackup(arguments, conf, options);
     } catch (IOException | RuntimeException e) {
       LOG.debug("Import failed", e);
       err.println("Import failed: " + describe(e));
@@ -102,33 +103,37 @@ public class ImportTool extends Configured implements Tool {
     }
   }
 
-  private int importBackup(Path input, Configuration conf, DdbioOptions options)
+  private int importBackup(ImportArguments arguments, Configuration conf, DdbioOptions options)
       throws IOException, InterruptedException {
-    BackupLayout layout = BackupLayout.locate(input, conf);
+    ImportSource source =
+        ImportSource.locate(new Path(arguments.inputDir()), arguments.format(), conf);
+    if (arguments.createTable().isPresent()) {
+      err.println(TableCreator.create(source, arguments.createTable().get(), options));
+    }
     TableInfo table = DestinationTable.describe(options);
-    KeySchemaCheck.check(table, layout, conf);
+    source.checkKeys(table, conf);
     checkBudget(table, options);
 
     TaskFailures.enable(conf);
-    Job job = ImportJob.create(conf, layout);
+    Job job = source.createJob(conf);
     long start = System.nanoTime();
     try {
       submit(job);
       err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
       boolean succeeded = JobProgress.await(job, err);
       counters = job.getCounters();
-      ItemCountCheck counts = ItemCountCheck.of(this::count, layout.metadata());
-      String title = "Import of " + layout.directory() + " into table \"" + table.name() + "\"";
+      Optional<String> countProblem = source.countProblem(this::count);
+      String title = "Import of " + source.directory() + " into table \"" + table.name() + "\"";
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      boolean complete = succeeded && counts.problem().isEmpty();
+      boolean complete = succeeded && countProblem.isEmpty();
       out.print(new JobSummary(title, complete, took, this::count).render());
       out.flush();
       if (!succeeded) {
         reportFailure(job);
         return 1;
       }
-      if (counts.problem().isPresent()) {
-        err.println("Import incomplete: " + counts.problem().get());
+      if (countProblem.isPresent()) {
+        err.println("Import incomplete: " + countProblem.get());
         return 1;
       }
       return 0;

@@ -5,6 +5,8 @@ import io.ddbio.backup.TableSchema;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.item.DynamoDbJsonCodec;
+import io.ddbio.item.ExportLine;
 import io.ddbio.item.ItemFormatException;
 import io.ddbio.write.InvalidItemException;
 import io.ddbio.write.ItemKeys;
@@ -23,16 +25,23 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * Checks, before anything is written, that the backup's items fit the destination table's primary
  * key. With {@code ddbio-export.json} the source table's key schema must equal the destination's
- * (names and types of the partition and sort key). A plain Data Pipeline export carries no schema,
- * so the first items are read instead and each must hold the table's key attributes with their
- * types. A backup of another table thus fails at once, with the attribute named, instead of deep
- * inside the job after part of it was written.
+ * (names and types of the partition and sort key). A plain Data Pipeline export and a native export
+ * carry no schema, so the first items (or a change's keys) are read instead and each must hold the
+ * table's key attributes with their types. A backup of another table thus fails at once, with the
+ * attribute named, instead of deep inside the job after part of it was written.
  */
 public final class KeySchemaCheck {
   /** Lines of the first data file that holds items checked when there is no metadata. */
   static final int SAMPLE_LINES = 100;
 
   private KeySchemaCheck() {}
+
+  /** Decodes one line of a data file into the attributes that must carry the table's key. */
+  @FunctionalInterface
+  interface KeyedLine {
+    /** The attributes of the line; throws {@link ItemFormatException} when it is not valid. */
+    Map<String, AttributeValue> decode(byte[] buf, int off, int len);
+  }
 
   /**
    * Checks the backup against the table.
@@ -41,13 +50,42 @@ public final class KeySchemaCheck {
    */
   public static void check(TableInfo table, BackupLayout layout, Configuration conf)
       throws IOException {
-    Optional<ExportMetadata> metadata = layout.metadata();
+    DataPipelineCodec codec = new DataPipelineCodec();
+    check(table, layout.metadata(), layout.dataFiles(), conf, codec::decode);
+  }
+
+  /**
+   * Checks a native export against the table: a change's {@code Keys}, an item's attributes.
+   *
+   * @throws IOException as for {@link #check(TableInfo, BackupLayout, Configuration)}
+   */
+  public static void check(TableInfo table, NativeExportLayout layout, Configuration conf)
+      throws IOException {
+    DynamoDbJsonCodec codec = new DynamoDbJsonCodec();
+    check(
+        table,
+        layout.metadata(),
+        layout.statuses(),
+        conf,
+        (buf, off, len) -> {
+          ExportLine line = codec.decodeExportLine(buf, off, len);
+          return line.kind() == ExportLine.Kind.ITEM ? line.item() : line.keys();
+        });
+  }
+
+  private static void check(
+      TableInfo table,
+      Optional<ExportMetadata> metadata,
+      List<FileStatus> files,
+      Configuration conf,
+      KeyedLine lines)
+      throws IOException {
     Optional<List<KeyAttribute>> recorded =
         metadata.isPresent() ? recordedKeys(metadata.get()) : Optional.empty();
     if (recorded.isPresent()) {
       compare(table, recorded.get(), metadata.get().table().tableName());
     } else {
-      sample(table, layout, conf);
+      sample(table, files, conf, lines);
     }
   }
 
@@ -79,25 +117,25 @@ public final class KeySchemaCheck {
   }
 
   /** Checks the items on the first lines of the first data file that holds any. */
-  static void sample(TableInfo table, BackupLayout layout, Configuration conf) throws IOException {
-    DataPipelineCodec codec = new DataPipelineCodec();
+  static void sample(TableInfo table, List<FileStatus> files, Configuration conf, KeyedLine lines)
+      throws IOException {
     ItemKeys keys = new ItemKeys(table.name(), table.keys());
     Text text = new Text();
-    for (FileStatus f : layout.dataFiles()) {
+    for (FileStatus f : files) {
       if (f.getLen() == 0) {
         continue;
       }
       int items = 0;
-      try (DataFileLines lines = DataFileLines.open(f.getPath(), f.getLen(), conf)) {
+      try (DataFileLines file = DataFileLines.open(f.getPath(), f.getLen(), conf)) {
         long n;
-        while ((n = lines.next(text)) != 0 && n <= SAMPLE_LINES) {
+        while ((n = file.next(text)) != 0 && n <= SAMPLE_LINES) {
           if (DataPipelineCodec.isBlank(text.getBytes(), 0, text.getLength())) {
             continue;
           }
           String where = f.getPath() + ":" + n + ": ";
           Map<String, AttributeValue> item;
           try {
-            item = codec.decode(text.getBytes(), 0, text.getLength());
+            item = lines.decode(text.getBytes(), 0, text.getLength());
           } catch (ItemFormatException e) {
             throw new IOException(where + e.reason() + "; nothing was written", e);
           }

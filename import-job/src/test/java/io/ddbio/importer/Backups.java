@@ -96,6 +96,22 @@ final class Backups {
       keySchema.add(new TableSchema.Key(keys[i], i == 0 ? "HASH" : "RANGE"));
       definitions.add(new TableSchema.Attribute(keys[i], keys[i + 1]));
     }
+    writeMetadata(
+        dir,
+        dataFiles,
+        itemCount,
+        new TableSchema(
+            "Source", keySchema, definitions, "PROVISIONED", 5, 5, List.of(), List.of()));
+  }
+
+  /**
+   * Writes {@code ddbio-export.json} into {@code dir} for its data files as they are now.
+   *
+   * @param itemCount the item count to record
+   * @param table the source table's schema to record
+   */
+  static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, TableSchema table)
+      throws IOException {
     List<DataFileStats> files = new ArrayList<>();
     long bytes = 0;
     for (Path f : dataFiles) {
@@ -109,8 +125,7 @@ final class Backups {
             "test",
             ExportMetadata.DATA_PIPELINE_V3,
             null,
-            new TableSchema(
-                "Source", keySchema, definitions, "PROVISIONED", 5, 5, List.of(), List.of()),
+            table,
             "2024-01-01T00:00:00Z",
             "2024-01-01T00:01:00Z",
             itemCount,

@@ -33,7 +33,40 @@ class TestImportArguments {
     assertEquals(OptionalDouble.empty(), a.writeUnits());
     assertEquals(Optional.empty(), a.endpoint());
     assertEquals(Optional.empty(), a.region());
+    assertEquals(BackupFormat.AUTO, a.format());
+    assertEquals(Optional.empty(), a.createTable());
     assertFalse(a.help());
+  }
+
+  @Test
+  void formatIsOneOfTheNamedLayouts() {
+    assertEquals(BackupFormat.DYNAMODB_JSON, parse("d", "T", "--format", "dynamodb-json").format());
+    assertEquals(BackupFormat.DATA_PIPELINE, parse("d", "T", "--format=datapipeline").format());
+    assertEquals(BackupFormat.AUTO, parse("d", "T", "--format", "auto").format());
+    String m = refused("d", "T", "--format", "ion");
+    assertTrue(m.contains("auto, datapipeline, dynamodb-json") && m.contains("\"ion\""), m);
+  }
+
+  @Test
+  void createTableTakesTheRecordedCapacityUnlessGiven() {
+    assertEquals(
+        Optional.of(TableCreation.AS_RECORDED), parse("d", "T", "--create-table").createTable());
+    assertEquals(
+        Optional.of(new TableCreation(20, 0)),
+        parse("d", "T", "--create-table", "--create-read-units", "20").createTable());
+    assertEquals(
+        Optional.of(new TableCreation(0, 30)),
+        parse("d", "T", "--create-write-units=30", "--create-table").createTable());
+  }
+
+  @Test
+  void createUnitsNeedCreateTableAndAPositiveWholeNumber() {
+    String m = refused("d", "T", "--create-write-units", "5");
+    assertTrue(m.contains("--create-write-units") && m.contains("--create-table too"), m);
+    for (String units : new String[] {"0", "-1", "1.5", "many"}) {
+      m = refused("d", "T", "--create-table", "--create-read-units", units);
+      assertTrue(m.contains("--create-read-units"), m);
+    }
   }
 
   @Test
@@ -149,6 +182,10 @@ class TestImportArguments {
           "--write-units",
           "--endpoint",
           "--region",
+          "--format",
+          "--create-table",
+          "--create-read-units",
+          "--create-write-units",
           "--help"
         }) {
       assertTrue(usage.contains(s), s);
