@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
@@ -23,6 +24,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param writeUnits write capacity units per second to budget against, if given (on-demand tables)
  * @param endpoint DynamoDB endpoint URL, if given
  * @param region the table's region, if given
+ * @param maxBadRecords how many bad records may be set aside instead of failing, if given
+ * @param rejectsDir where bad records are set aside, if given
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -32,12 +35,16 @@ public record ImportArguments(
     OptionalDouble writeUnits,
     Optional<String> endpoint,
     Optional<String> region,
+    OptionalInt maxBadRecords,
+    Optional<String> rejectsDir,
     boolean help) {
 
   private static final String WRITE_RATIO = "write-ratio";
   private static final String WRITE_UNITS = "write-units";
   private static final String ENDPOINT = "endpoint";
   private static final String REGION = "region";
+  private static final String MAX_BAD_RECORDS = "max-bad-records";
+  private static final String REJECTS_DIR = "rejects-dir";
   private static final String HELP = "help";
 
   private static final String USAGE =
@@ -58,6 +65,12 @@ public record ImportArguments(
                             required for on-demand tables
         --endpoint URL      DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
         --region R          the table's AWS region
+        --max-bad-records N set up to N bad records aside instead of failing at the first:
+                            lines that are not items, items without the table's key (or
+                            with a key of another type), items over 400 KB (default 0);
+                            see docs/BAD-INPUT.md
+        --rejects-dir DIR   where they are set aside, one JSON line each; DIR must not
+                            exist (default: <inputDir>-rejects-<UTC time>, beside it)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -87,7 +100,7 @@ public record ImportArguments(
     Arguments a =
         Arguments.parse(
             Arguments.withoutLeadingClassName(args, CLASS_NAMES),
-            Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION),
+            Set.of(WRITE_RATIO, WRITE_UNITS, ENDPOINT, REGION, MAX_BAD_RECORDS, REJECTS_DIR),
             Set.of(HELP));
     if (a.flag(HELP)) {
       return new ImportArguments(
@@ -96,6 +109,8 @@ public record ImportArguments(
           OptionalDouble.empty(),
           OptionalDouble.empty(),
           Optional.empty(),
+          Optional.empty(),
+          OptionalInt.empty(),
           Optional.empty(),
           true);
     }
@@ -131,6 +146,11 @@ public record ImportArguments(
             .orElse(OptionalDouble.empty()),
         a.option(ENDPOINT).map(ImportArguments::endpoint),
         a.option(REGION).map(r -> nonBlank(r, "--region")),
+        a.option(MAX_BAD_RECORDS)
+            .map(ImportArguments::maxBadRecords)
+            .map(OptionalInt::of)
+            .orElse(OptionalInt.empty()),
+        a.option(REJECTS_DIR).map(d -> nonBlank(d, "--rejects-dir")),
         false);
   }
 
@@ -152,6 +172,8 @@ public record ImportArguments(
     writeUnits.ifPresent(u -> conf.set(DdbioKeys.WRITE_UNITS.name(), Double.toString(u)));
     endpoint.ifPresent(e -> conf.set(DdbioKeys.ENDPOINT.name(), e));
     region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
+    maxBadRecords.ifPresent(n -> conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), n));
+    rejectsDir.ifPresent(d -> conf.set(DdbioKeys.REJECTS_DIR.name(), d));
   }
 
   private static double writeRatio(String value) {
@@ -172,6 +194,14 @@ public record ImportArguments(
       throw new UsageException("--write-units must be a positive number, was " + value);
     }
     return u;
+  }
+
+  private static int maxBadRecords(String value) {
+    int n = Arguments.integer(value, "--max-bad-records");
+    if (n < 0) {
+      throw new UsageException("--max-bad-records must be 0 or more, was " + value);
+    }
+    return n;
   }
 
   private static String endpoint(String value) {
