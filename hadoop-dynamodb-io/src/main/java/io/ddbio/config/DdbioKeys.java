@@ -181,6 +181,26 @@ public final class DdbioKeys {
           false,
           "Strongly consistent reads (cost twice the capacity of eventually consistent ones).");
 
+  // ---- Bad input (import) ----
+
+  /** How many bad input records an import may set aside before it fails. */
+  public static final ConfigKey<Integer> MAX_BAD_RECORDS =
+      ConfigKey.integer(
+          "dynamodb.max.bad.records",
+          0,
+          "Most bad records an import sets aside instead of failing: lines that are not items,"
+              + " items without the table's key or with a key of the wrong type, items over 400"
+              + " KB. 0 fails at the first one. File-level problems are never set aside.");
+
+  /** Where an import sets bad records aside. */
+  public static final ConfigKey<String> REJECTS_DIR =
+      ConfigKey.text(
+          "dynamodb.rejects.dir",
+          null,
+          "Directory (must not exist) where an import sets bad records aside, one JSON line per"
+              + " record. Default: <inputDir>-rejects-<UTC time>, beside the backup directory."
+              + " Used only when dynamodb.max.bad.records is above 0.");
+
   /** All keys declared above, in declaration order. */
   public static List<ConfigKey<?>> all() {
     List<ConfigKey<?>> keys = new ArrayList<>();

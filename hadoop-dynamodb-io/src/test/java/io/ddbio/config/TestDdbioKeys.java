@@ -41,6 +41,8 @@ class TestDdbioKeys {
     m.put("dynamodb.max.map.tasks", "1000");
     m.put("dynamodb.scan.page.limit", "1000");
     m.put("dynamodb.scan.consistent.read", "false");
+    m.put("dynamodb.max.bad.records", "0");
+    m.put("dynamodb.rejects.dir", "(none)");
     return m;
   }
 

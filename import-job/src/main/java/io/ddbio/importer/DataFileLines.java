@@ -18,7 +18,8 @@ import org.apache.hadoop.util.LineReader;
  * The lines of one data file, numbered from 1, decompressed by the codec its name's extension
  * selects ({@code .gz}, {@code .bz2}, …). A line ends at {@code \n}, {@code \r\n} or {@code \r};
  * the last line needs no terminator. Lines may be long (an item of 400 KB can take megabytes once
- * escaped) but not endless: a file with no line breaks is not a data file.
+ * escaped) but not endless: a file with no line breaks is not a data file. A file that cannot be
+ * read to its end (a corrupt or truncated {@code .gz}) fails naming it.
  */
 final class DataFileLines implements Closeable {
   /**
@@ -96,7 +97,20 @@ final class DataFileLines implements Closeable {
       return 0;
     }
     // One byte over the limit tells an over-long line from one exactly at it.
-    int consumed = reader.readLine(line, MAX_LINE_BYTES + 1, Integer.MAX_VALUE);
+    int consumed;
+    try {
+      consumed = reader.readLine(line, MAX_LINE_BYTES + 1, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      // Mostly a damaged or cut-off compressed file. It is the file that is bad, not a record, so
+      // this is never set aside: the task fails, naming the file and how far it could be read.
+      throw new IOException(
+          file
+              + ": cannot be read after line "
+              + lineNumber
+              + " (a damaged or truncated file?): "
+              + e,
+          e);
+    }
     if (consumed == 0) {
       done = true;
       return 0;

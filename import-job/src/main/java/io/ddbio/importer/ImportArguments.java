@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
@@ -25,6 +26,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param region the table's region, if given
  * @param format the layout to read ({@code --format}); {@link BackupFormat#AUTO} by default
  * @param createTable whether and how to create the table first ({@code --create-table})
+ * @param maxBadRecords how many bad records may be set aside instead of failing, if given
+ * @param rejectsDir where bad records are set aside, if given
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -36,6 +39,8 @@ public record ImportArguments(
     Optional<String> region,
     BackupFormat format,
     Optional<TableCreation> createTable,
+    OptionalInt maxBadRecords,
+    Optional<String> rejectsDir,
     boolean help) {
 
   private static final String WRITE_RATIO = "write-ratio";
@@ -46,6 +51,8 @@ public record ImportArguments(
   private static final String CREATE_TABLE = "create-table";
   private static final String CREATE_READ_UNITS = "create-read-units";
   private static final String CREATE_WRITE_UNITS = "create-write-units";
+  private static final String MAX_BAD_RECORDS = "max-bad-records";
+  private static final String REJECTS_DIR = "rejects-dir";
   private static final String HELP = "help";
 
   private static final String USAGE =
@@ -78,6 +85,12 @@ public record ImportArguments(
                             index (default: the source's)
         --create-write-units N
                             provisioned write units, likewise
+        --max-bad-records N set up to N bad records aside instead of failing at the first:
+                            lines that are not items, items without the table's key (or
+                            with a key of another type), items over 400 KB (default 0);
+                            see docs/BAD-INPUT.md
+        --rejects-dir DIR   where they are set aside, one JSON line each; DIR must not
+                            exist (default: <inputDir>-rejects-<UTC time>, beside it)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -114,7 +127,9 @@ public record ImportArguments(
                 REGION,
                 FORMAT,
                 CREATE_READ_UNITS,
-                CREATE_WRITE_UNITS),
+                CREATE_WRITE_UNITS,
+                MAX_BAD_RECORDS,
+                REJECTS_DIR),
             Set.of(HELP, CREATE_TABLE));
     if (a.flag(HELP)) {
       return new ImportArguments(
@@ -125,6 +140,8 @@ public record ImportArguments(
           Optional.empty(),
           Optional.empty(),
           BackupFormat.AUTO,
+          Optional.empty(),
+          OptionalInt.empty(),
           Optional.empty(),
           true);
     }
@@ -162,6 +179,11 @@ public record ImportArguments(
         a.option(REGION).map(r -> nonBlank(r, "--region")),
         a.option(FORMAT).map(BackupFormat::of).orElse(BackupFormat.AUTO),
         createTable(a),
+        a.option(MAX_BAD_RECORDS)
+            .map(ImportArguments::maxBadRecords)
+            .map(OptionalInt::of)
+            .orElse(OptionalInt.empty()),
+        a.option(REJECTS_DIR).map(d -> nonBlank(d, "--rejects-dir")),
         false);
   }
 
@@ -183,6 +205,8 @@ public record ImportArguments(
     writeUnits.ifPresent(u -> conf.set(DdbioKeys.WRITE_UNITS.name(), Double.toString(u)));
     endpoint.ifPresent(e -> conf.set(DdbioKeys.ENDPOINT.name(), e));
     region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
+    maxBadRecords.ifPresent(n -> conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), n));
+    rejectsDir.ifPresent(d -> conf.set(DdbioKeys.REJECTS_DIR.name(), d));
   }
 
   private static double writeRatio(String value) {
@@ -229,6 +253,14 @@ public record ImportArguments(
       throw new UsageException("--" + option + " must be at least 1, was " + value);
     }
     return u;
+  }
+
+  private static int maxBadRecords(String value) {
+    int n = Arguments.integer(value, "--max-bad-records");
+    if (n < 0) {
+      throw new UsageException("--max-bad-records must be 0 or more, was " + value);
+    }
+    return n;
   }
 
   private static String endpoint(String value) {

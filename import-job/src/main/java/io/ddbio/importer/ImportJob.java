@@ -3,7 +3,6 @@ package io.ddbio.importer;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
-import io.ddbio.mapreduce.DynamoDBOutputFormat;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -11,7 +10,8 @@ import org.apache.hadoop.mapreduce.Job;
 
 /**
  * Wires the map-only import job: {@link BackupInputFormat} over the backup's data files, {@link
- * ImportMapper}, {@link DynamoDBOutputFormat} into the table.
+ * ImportMapper}, {@link ImportOutputFormat} into the table (and the rejects directory, if bad
+ * records are set aside).
  */
 public final class ImportJob {
   private ImportJob() {}
@@ -44,7 +44,7 @@ public final class ImportJob {
     job.setNumReduceTasks(0);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(DynamoDBItemWritable.class);
-    job.setOutputFormatClass(DynamoDBOutputFormat.class);
+    job.setOutputFormatClass(ImportOutputFormat.class);
 
     // A speculative attempt would write the same items again: harmless to the table (a put
     // replaces), but it spends capacity outside the budget the tasks share.

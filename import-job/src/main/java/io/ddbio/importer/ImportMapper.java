@@ -7,6 +7,7 @@ import io.ddbio.mapreduce.DynamoDBOutputFormat;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.write.InvalidItemException;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -14,27 +15,35 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns numbered lines of a data file into items for {@link DynamoDBOutputFormat}: Data Pipeline v3
  * lines and the older {@code 0x02}/{@code 0x03} lines alike; blank lines are skipped.
  *
- * <p>A line that is not an item, or an item DynamoDB would refuse (no key, over 400 KB), fails the
- * task with {@code <file>:<line>: <reason>}: an import that skips what it cannot read is not a
- * restore. Counts {@code LINES_READ}, {@code BYTES_READ} (line bytes) and {@code ITEMS_READ}; the
- * writer counts {@code ITEMS_WRITTEN}.
+ * <p>A bad record (a line that is not an item, or an item DynamoDB would refuse: no key, a key of
+ * the wrong type, over 400 KB) is found before it reaches the writer, so it is never written. By
+ * default it fails the task with {@code <file>:<line>: <reason>}: an import that skips what it
+ * cannot read is not a restore. With {@code dynamodb.max.bad.records} it is set aside instead
+ * ({@link BadRecords}). Counts {@code LINES_READ}, {@code BYTES_READ} (line bytes), {@code
+ * ITEMS_READ} (items handed to the writer) and {@code BAD_RECORDS}; the writer counts {@code
+ * ITEMS_WRITTEN}.
  */
 public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
   private final DataPipelineCodec codec = new DataPipelineCodec();
   private final DynamoDBItemWritable item = new DynamoDBItemWritable();
   private String file;
+  private ItemCheck check;
+  private BadRecords bad;
   private Counter lines;
   private Counter bytes;
   private Counter items;
 
   @Override
-  protected void setup(Context context) {
+  protected void setup(Context context) throws IOException {
     file = fileOf(context.getInputSplit());
+    check = ItemCheck.from(context.getConfiguration());
+    bad = BadRecords.forTask(context, file);
     lines = context.getCounter(DdbioCounter.LINES_READ);
     bytes = context.getCounter(DdbioCounter.BYTES_READ);
     items = context.getCounter(DdbioCounter.ITEMS_READ);
@@ -48,16 +57,33 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
     if (DataPipelineCodec.isBlank(text.getBytes(), 0, text.getLength())) {
       return;
     }
+    Map<String, AttributeValue> decoded;
     try {
-      item.set(codec.decode(text.getBytes(), 0, text.getLength()));
+      decoded = codec.decode(text.getBytes(), 0, text.getLength());
     } catch (ItemFormatException e) {
-      throw new IOException(where(line) + e.reason(), e);
+      bad.setAside(line.get(), text, e.reason(), e);
+      return;
+    }
+    try {
+      check.check(decoded);
+    } catch (InvalidItemException e) {
+      bad.setAside(line.get(), text, e.getMessage(), e);
+      return;
     }
     items.increment(1);
+    item.set(decoded);
     try {
       context.write(NullWritable.get(), item);
     } catch (InvalidItemException e) {
-      throw new IOException(where(line) + e.getMessage(), e);
+      // The check above makes this the writer's last guard only; never skip what it refuses.
+      throw new IOException(file + ":" + line.get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException {
+    if (bad != null) {
+      bad.close();
     }
   }
 

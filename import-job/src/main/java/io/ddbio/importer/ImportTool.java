@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Before anything is written it finds the backup ({@link ImportSource}: a Data Pipeline export
  * or a native DynamoDB export), creates the table if asked ({@link TableCreator}), describes it and
  * checks the backup's key against it ({@link KeySchemaCheck}). After the job it prints a summary
- * and checks the counts ({@link ItemCountCheck}, {@link NativeCountCheck}). Exit status: 0 when
- * every item was written, 1 on failure (the reason on standard error), 2 on a usage error.
+ * and checks the counts ({@link ItemCountCheck}, {@link NativeCountCheck}) and the bad records set
+ * aside ({@link BadRecordOptions}). Exit status: 0 when every item was written (but for bad records
+ * set aside within the limit), 1 on failure (the reason on standard error), 2 on a usage error.
  */
 public class ImportTool extends Configured implements Tool {
   private static final Logger LOG = LoggerFactory.getLogger(ImportTool.class);
@@ -84,14 +86,16 @@ public class ImportTool extends Configured implements Tool {
     Configuration conf = getConf() == null ? new Configuration() : getConf();
     arguments.applyTo(conf);
     DdbioOptions options;
+    BadRecordOptions bad;
     try {
       options = HadoopOptions.from(conf);
       options.write();
+      bad = BadRecordOptions.from(conf);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       return usageError(e.getMessage());
     }
     try {
-      return importBackup(arguments, conf, options);
+      return importBackup(arguments, conf, options, bad);
     } catch (IOException | RuntimeException e) {
       LOG.debug("Import failed", e);
       err.println("Import failed: " + describe(e));
@@ -103,7 +107,11 @@ public class ImportTool extends Configured implements Tool {
     }
   }
 
-  private int importBackup(ImportArguments arguments, Configuration conf, DdbioOptions options)
+  private int importBackup(
+      ImportArguments arguments,
+      Configuration conf,
+      DdbioOptions options,
+      BadRecordOptions badRecords)
       throws IOException, InterruptedException {
     ImportSource source =
         ImportSource.locate(new Path(arguments.inputDir()), arguments.format(), conf);
@@ -113,6 +121,9 @@ public class ImportTool extends Configured implements Tool {
     TableInfo table = DestinationTable.describe(options);
     source.checkKeys(table, conf);
     checkBudget(table, options);
+    ItemCheck.configure(conf, table.keys());
+    BadRecordOptions bad = badRecords.withRejectsDirFor(source.directory(), Instant.now(), conf);
+    bad.applyTo(conf);
 
     TaskFailures.enable(conf);
     Job job = source.createJob(conf);
@@ -125,18 +136,25 @@ public class ImportTool extends Configured implements Tool {
       Optional<String> countProblem = source.countProblem(this::count);
       String title = "Import of " + source.directory() + " into table \"" + table.name() + "\"";
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      boolean complete = succeeded && countProblem.isEmpty();
+      long setAside = count(DdbioCounter.BAD_RECORDS);
+      Optional<String> tooManyBad = bad.problem(setAside);
+      boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
       out.print(new JobSummary(title, complete, took, this::count).render());
       out.flush();
       if (!succeeded) {
         reportFailure(job);
+        reportRejectsKept(bad, conf);
         return 1;
+      }
+      if (tooManyBad.isPresent()) {
+        err.println("Import failed: " + tooManyBad.get());
+      } else if (setAside > 0) {
+        err.println(setAside + " bad records set aside in " + bad.requireRejectsDir());
       }
       if (countProblem.isPresent()) {
         err.println("Import incomplete: " + countProblem.get());
-        return 1;
       }
-      return 0;
+      return complete ? 0 : 1;
     } finally {
       TaskFailures.cleanUp(job.getConfiguration());
     }
@@ -172,6 +190,16 @@ public class ImportTool extends Configured implements Tool {
     err.println("Import failed: " + reasons.get(0));
     for (String other : reasons.subList(1, reasons.size())) {
       err.println("  also: " + other);
+    }
+  }
+
+  /** After a failed job, tells where the rejects of the tasks that finished are, if any are. */
+  private void reportRejectsKept(BadRecordOptions bad, Configuration conf) throws IOException {
+    if (bad.rejectsDir().isPresent()) {
+      Path dir = bad.rejectsDir().get();
+      if (dir.getFileSystem(conf).exists(dir)) {
+        err.println("  bad records set aside by the tasks that finished are in " + dir);
+      }
     }
   }
 

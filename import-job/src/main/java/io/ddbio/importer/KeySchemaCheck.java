@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * carry no schema, so the first items (or a change's keys) are read instead and each must hold the
  * table's key attributes with their types. A backup of another table thus fails at once, with the
  * attribute named, instead of deep inside the job after part of it was written.
+ *
+ * <p>When bad records may be set aside ({@code dynamodb.max.bad.records}), the sample fails only
+ * once it holds more bad lines than that: the job would fail at them anyway, and this way before
+ * anything is written; up to the limit, they are the job's to set aside.
  */
 public final class KeySchemaCheck {
   /** Lines of the first data file that holds items checked when there is no metadata. */
@@ -121,6 +125,8 @@ public final class KeySchemaCheck {
       throws IOException {
     ItemKeys keys = new ItemKeys(table.name(), table.keys());
     Text text = new Text();
+    int allowed = BadRecordOptions.from(conf).maxBadRecords();
+    int bad = 0;
     for (FileStatus f : files) {
       if (f.getLen() == 0) {
         continue;
@@ -137,18 +143,25 @@ public final class KeySchemaCheck {
           try {
             item = lines.decode(text.getBytes(), 0, text.getLength());
           } catch (ItemFormatException e) {
-            throw new IOException(where + e.reason() + "; nothing was written", e);
+            if (++bad > allowed) {
+              throw new IOException(where + e.reason() + overLimit(allowed), e);
+            }
+            continue;
           }
           try {
             keys.keyOf(item);
           } catch (InvalidItemException e) {
-            throw new IOException(
-                where
-                    + e.getMessage()
-                    + ". The backup's items do not carry the key of table \""
-                    + table.name()
-                    + "\"; nothing was written",
-                e);
+            if (++bad > allowed) {
+              throw new IOException(
+                  where
+                      + e.getMessage()
+                      + ". The backup's items do not carry the key of table \""
+                      + table.name()
+                      + "\""
+                      + overLimit(allowed),
+                  e);
+            }
+            continue;
           }
           items++;
         }
@@ -157,6 +170,16 @@ public final class KeySchemaCheck {
         return;
       }
     }
+  }
+
+  private static String overLimit(int allowed) {
+    return allowed == 0
+        ? "; nothing was written"
+        : "; more than the "
+            + allowed
+            + " bad records "
+            + BadRecordOptions.LIMIT_NAME
+            + " allows among the first lines, so nothing was written";
   }
 
   /** The key the metadata records, partition key first; empty when it records none. */

@@ -105,6 +105,8 @@ class ITImportFailures {
     assertTrue(r.err().contains("Import failed: file:" + data + ":120: "), r.err());
     assertTrue(r.err().contains("sk"), r.err());
     assertTrue(r.out().contains("FAILED"), r.out());
+    // The bad line and those after it are not written; those before it are, the last batch too.
+    ImportTables.assertHolds(client, "ImportBadLine", items.subList(0, 119));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.tool.UsageException;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,6 +174,36 @@ class TestImportArguments {
   }
 
   @Test
+  void badRecordOptionsReachTheirKeys() {
+    ImportArguments a = parse("dir", "T", "--max-bad-records", "25", "--rejects-dir=/tmp/r");
+    assertEquals(OptionalInt.of(25), a.maxBadRecords());
+    assertEquals(Optional.of("/tmp/r"), a.rejectsDir());
+
+    Configuration conf = new Configuration(false);
+    a.applyTo(conf);
+    assertEquals("25", conf.get("dynamodb.max.bad.records"));
+    assertEquals("/tmp/r", conf.get("dynamodb.rejects.dir"));
+
+    Configuration untouched = new Configuration(false);
+    untouched.set("dynamodb.max.bad.records", "3");
+    parse("dir", "T").applyTo(untouched);
+    assertEquals("3", untouched.get("dynamodb.max.bad.records"));
+    assertNull(untouched.get("dynamodb.rejects.dir"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "ten", "1.5", ""})
+  void maxBadRecordsMustBeAWholeNumberOfAtLeastZero(String n) {
+    String m = refused("dir", "T", "--max-bad-records", n);
+    assertTrue(m.contains("--max-bad-records"), m);
+  }
+
+  @Test
+  void emptyRejectsDirIsRefused() {
+    assertTrue(refused("dir", "T", "--rejects-dir", " ").contains("--rejects-dir"));
+  }
+
+  @Test
   void usageNamesEveryArgumentAndOption() {
     String usage = ImportArguments.usage();
     for (String s :
@@ -186,6 +217,8 @@ class TestImportArguments {
           "--create-table",
           "--create-read-units",
           "--create-write-units",
+          "--max-bad-records",
+          "--rejects-dir",
           "--help"
         }) {
       assertTrue(usage.contains(s), s);

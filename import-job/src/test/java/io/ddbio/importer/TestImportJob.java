@@ -3,7 +3,6 @@ package io.ddbio.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.ddbio.mapreduce.DynamoDBOutputFormat;
 import io.ddbio.testing.LocalJobs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class TestImportJob {
 
     assertEquals(BackupInputFormat.class, job.getInputFormatClass());
     assertEquals(ImportMapper.class, job.getMapperClass());
-    assertEquals(DynamoDBOutputFormat.class, job.getOutputFormatClass());
+    assertEquals(ImportOutputFormat.class, job.getOutputFormatClass());
     assertEquals(0, job.getNumReduceTasks());
     assertFalse(job.getConfiguration().getBoolean("mapreduce.map.speculative", true));
     assertEquals(3, BackupInputFormat.getInputPaths(job).length);

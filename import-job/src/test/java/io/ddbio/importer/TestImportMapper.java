@@ -1,8 +1,10 @@
 package io.ddbio.importer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import org.apache.hadoop.mrunit.mapreduce.MapDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The import's mapper under MRUnit: lines in, items out. */
 class TestImportMapper {
@@ -48,6 +51,16 @@ class TestImportMapper {
   @BeforeEach
   void newDriver() {
     driver = MapDriver.newMapDriver(new ImportMapper()).withMapInputPath(FILE);
+    driver.getConfiguration().set("dynamodb.output.tableName", "Dest");
+    ItemCheck.configure(
+        driver.getConfiguration(),
+        List.of(
+            new KeyAttribute("pk", ScalarAttributeType.S),
+            new KeyAttribute("sk", ScalarAttributeType.N)));
+  }
+
+  private String failure() {
+    return assertThrows(IOException.class, driver::run).getMessage();
   }
 
   private static long bytes(String line) {
@@ -97,6 +110,62 @@ class TestImportMapper {
         e.getMessage().startsWith("file:/backups/2024-01-01/part-7:42: invalid number \"12a\""),
         e.getMessage());
     assertTrue(e.getMessage().contains("in attribute \"sk\""), e.getMessage());
+  }
+
+  @Test
+  void itemWithoutItsKeyFailsBeforeTheWriter() {
+    driver
+        .withInput(new LongWritable(1), new Text(V3_LINE))
+        .withInput(new LongWritable(2), new Text("{\"pk\":{\"s\":\"x\"},\"n\":{\"n\":\"1\"}}"));
+
+    String m = failure();
+
+    assertTrue(m.startsWith(FILE + ":2: Item has no key attribute sk (N) of table \"Dest\""), m);
+  }
+
+  @Test
+  void keyOfAnotherTypeFails() {
+    driver.withInput(
+        new LongWritable(4), new Text("{\"pk\":{\"b\":\"AAE=\"},\"sk\":{\"n\":\"1\"}}"));
+
+    String m = failure();
+
+    assertTrue(m.startsWith(FILE + ":4: Key attribute pk (S) of table \"Dest\" has type B"), m);
+  }
+
+  @Test
+  void itemOver400KbFailsNamingItsKeyAndSize() {
+    String big =
+        "{\"pk\":{\"s\":\"big\"},\"sk\":{\"n\":\"1\"},\"x\":{\"s\":\""
+            + "x".repeat(409_600)
+            + "\"}}";
+    driver.withInput(new LongWritable(9), new Text(big));
+
+    String m = failure();
+
+    assertTrue(m.startsWith(FILE + ":9: Item {pk=S:\"big\", sk=N:1} is 409610 bytes"), m);
+    assertTrue(m.contains("over DynamoDB's limit of 409600 bytes"), m);
+  }
+
+  @Test
+  void itemAtExactly400KbIsWritten() throws IOException {
+    // Names and values count: pk 2+3, sk 2+2 (one digit, plus one), x 1+409590.
+    String line =
+        "{\"pk\":{\"s\":\"big\"},\"sk\":{\"n\":\"1\"},\"x\":{\"s\":\""
+            + "x".repeat(409_590)
+            + "\"}}";
+    driver.withInput(new LongWritable(1), new Text(line));
+
+    assertEquals(1, driver.run().size());
+  }
+
+  @Test
+  void withoutTheTableKeyTheMapperRefusesToStart() {
+    driver.getConfiguration().unset(ItemCheck.KEY_SCHEMA);
+    driver.withInput(new LongWritable(1), new Text(V3_LINE));
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
+    assertTrue(e.getMessage().contains(ItemCheck.KEY_SCHEMA), e.getMessage());
   }
 
   @Test

@@ -129,6 +129,33 @@ class TestKeySchemaCheck {
   }
 
   @Test
+  void badLinesUpToTheLimitAreLeftToTheJob() throws IOException {
+    Configuration conf = new Configuration();
+    conf.setInt("dynamodb.max.bad.records", 2);
+    Backups.write(
+        tmp.resolve("b").resolve("data"), "{\"pk\":\n" + ITEM + "{\"pk\":{\"s\":\"b\"}}\n" + ITEM);
+
+    assertDoesNotThrow(() -> KeySchemaCheck.check(PK_SK, layout(), conf));
+  }
+
+  @Test
+  void moreBadLinesThanTheLimitAmongTheFirstFailBeforeTheJob() throws IOException {
+    Configuration conf = new Configuration();
+    conf.setInt("dynamodb.max.bad.records", 2);
+    String otherTable = "{\"id\":{\"s\":\"a\"}}\n";
+    Backups.write(tmp.resolve("b").resolve("data"), otherTable.repeat(5));
+    BackupLayout layout = layout();
+
+    String m =
+        assertThrows(IOException.class, () -> KeySchemaCheck.check(PK_SK, layout, conf))
+            .getMessage();
+
+    assertTrue(m.contains("data:3: Item has no key attribute pk (S)"), m);
+    assertTrue(m.contains("more than the 2 bad records --max-bad-records"), m);
+    assertTrue(m.endsWith("nothing was written"), m);
+  }
+
+  @Test
   void onlyTheFirstLinesAreSampled() throws IOException {
     String bad = "{\"id\":{\"s\":\"a\"}}\n";
     Backups.write(tmp.resolve("b").resolve("data"), ITEM.repeat(KeySchemaCheck.SAMPLE_LINES) + bad);
