@@ -50,7 +50,24 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
    *     of the child's standard error
    */
   public static DynamoDbLocalProcess start() {
-    List<String> command = command();
+    return start(System.getProperty("java.class.path"));
+  }
+
+  /**
+   * Like {@link #start()}, but the child runs on the test kit's own runtime class path, recorded
+   * when the test kit was built, instead of this JVM's. For JVMs whose class path cannot host
+   * DynamoDB Local, such as one with Hadoop's minicluster: Maven keeps one version of each Jetty
+   * jar, so Jetty 9 for the minicluster and Jetty 12 for DynamoDB Local cannot share a class path.
+   *
+   * @throws IllegalStateException if the recorded class path is missing or names a missing file, or
+   *     if the child does not become ready
+   */
+  public static DynamoDbLocalProcess startIsolated() {
+    return start(RecordedClassPath.load());
+  }
+
+  private static DynamoDbLocalProcess start(String classPath) {
+    List<String> command = command(classPath);
     Process process;
     try {
       process = new ProcessBuilder(command).start();
@@ -101,7 +118,7 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
     }
   }
 
-  private static List<String> command() {
+  private static List<String> command(String classPath) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The child finds the same native library this JVM found or was told about.
@@ -116,7 +133,7 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
       }
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(DynamoDbLocalMain.class.getName());
     command.addAll(List.of("--port", "0", "--in-memory", "--stop-on-stdin-eof"));
     return command;
@@ -166,7 +183,7 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
     int cp = shown.indexOf("-cp");
     if (cp >= 0 && cp + 1 < shown.size()) {
       int entries = shown.get(cp + 1).split(File.pathSeparator).length;
-      shown.set(cp + 1, "<class path of this JVM, " + entries + " entries>");
+      shown.set(cp + 1, "<class path, " + entries + " entries>");
     }
     return String.join(" ", shown);
   }

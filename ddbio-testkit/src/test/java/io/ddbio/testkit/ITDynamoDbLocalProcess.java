@@ -43,4 +43,13 @@ class ITDynamoDbLocalProcess {
     assertEquals(Optional.of(0), process.exitCode());
     process.close(); // a second close does nothing
   }
+
+  @Test
+  void servesOnTheRecordedClassPath() {
+    try (DynamoDbLocalProcess process = DynamoDbLocalProcess.startIsolated();
+        DynamoDbClient client = process.newClient()) {
+      Tables.createTable(client, "isolated", KeySpec.string("id"), null);
+      assertTrue(client.listTables().tableNames().contains("isolated"));
+    }
+  }
 }

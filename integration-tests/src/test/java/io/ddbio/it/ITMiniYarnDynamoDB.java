@@ -1,0 +1,91 @@
+package io.ddbio.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.Tables;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The library's formats on the real engine: a table goes to HDFS through {@code
+ * DynamoDBInputFormat} and back into a fresh table through {@code DynamoDBOutputFormat}, each in a
+ * MapReduce job whose map tasks run in YARN containers.
+ *
+ * <p>DynamoDB Local runs in a JVM of its own (see {@link HadoopWithDynamoDb}).
+ */
+class ITMiniYarnDynamoDB {
+  private static final Logger LOG = LoggerFactory.getLogger(ITMiniYarnDynamoDB.class);
+  private static final int ITEMS = 2_000;
+  private static final int SEGMENTS = 4;
+
+  private static HadoopWithDynamoDb env;
+
+  @BeforeAll
+  static void start() {
+    env = HadoopWithDynamoDb.start(ITMiniYarnDynamoDB.class.getSimpleName());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  @Test
+  void tableToHdfsAndBackIntoAFreshTable() throws Exception {
+    long begin = System.nanoTime();
+    List<Map<String, AttributeValue>> source =
+        ItTables.createAndFill(env.client(), "yarn_source", ITEMS, 21);
+    LOG.info("yarn_source filled in {} ms", (System.nanoTime() - begin) / 1_000_000);
+    Path lines = new Path("/it/yarn/lines");
+
+    JobRun export =
+        JobRun.succeed(
+            CopyJobs.tableToLines(
+                env.hadoop().conf(), env.dynamoDbEndpoint(), "yarn_source", SEGMENTS, lines));
+    assertRanOnYarn(export);
+    List<Map<String, AttributeValue>> read = ItemFiles.readParts(env.hadoop().conf(), lines);
+    assertEquals(ITEMS, read.size(), "lines in HDFS, counting duplicates");
+    ItTables.assertSameItems(source, read);
+    assertEquals(SEGMENTS, export.counter(JobCounter.TOTAL_LAUNCHED_MAPS));
+    assertEquals(SEGMENTS, export.counter(TaskPlacement.IN_CONTAINER_JVM));
+    assertEquals(ITEMS, export.counter(DdbioCounter.ITEMS_READ));
+    assertEquals(SEGMENTS, export.counter(DdbioCounter.SEGMENTS_COMPLETED));
+    assertEquals(ITEMS, export.counter(TaskCounter.MAP_OUTPUT_RECORDS));
+
+    ItTables.create(env.client(), "yarn_target");
+    JobRun load =
+        JobRun.succeed(
+            CopyJobs.linesToTable(
+                env.hadoop().conf(), env.dynamoDbEndpoint(), lines, "yarn_target"));
+    assertRanOnYarn(load);
+    List<Map<String, AttributeValue>> stored = Tables.scanAll(env.client(), "yarn_target");
+    assertEquals(ITEMS, stored.size());
+    ItTables.assertSameItems(source, stored);
+    long maps = load.counter(JobCounter.TOTAL_LAUNCHED_MAPS);
+    assertTrue(maps >= SEGMENTS, "one map task per part file at least, was " + maps);
+    assertEquals(maps, load.counter(TaskPlacement.IN_CONTAINER_JVM));
+    assertEquals(ITEMS, load.counter(DdbioCounter.ITEMS_WRITTEN));
+  }
+
+  /** The job went to the ResourceManager, not to LocalJobRunner, and none of its tasks failed. */
+  private static void assertRanOnYarn(JobRun run) {
+    assertEquals("yarn", run.job().getConfiguration().get("mapreduce.framework.name"));
+    String id = run.job().getJobID().toString();
+    assertFalse(id.startsWith("job_local"), id);
+    assertEquals(0, run.counter(JobCounter.NUM_FAILED_MAPS));
+  }
+}

@@ -1,0 +1,125 @@
+package io.ddbio.it;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * An S3-compatible server on an ephemeral port of 127.0.0.1 with one empty bucket: s3proxy over an
+ * in-memory blob store, checking AWS signatures. {@link #s3aConf} points Hadoop's S3A at it.
+ *
+ * <p>s3proxy runs in a JVM of its own ({@link S3ProxyMain}) from its self-contained jar, whose path
+ * the build passes in the system property {@value #JAR_PROPERTY}: its jclouds needs Guice 7, while
+ * Hadoop's YARN, in this JVM and in the containers that inherit its class path, needs Guice 4. So
+ * it can serve jobs on MiniYARN as well as on LocalJobRunner.
+ */
+public final class S3Server implements AutoCloseable {
+  /** The access key S3A signs with; s3proxy's identity. */
+  public static final String ACCESS_KEY = "ddbio-it-access";
+
+  /** The matching secret key; a test value, never a real secret. */
+  public static final String SECRET_KEY = "ddbio-it-secret";
+
+  /** The system property holding the path of s3proxy's jar-with-dependencies. */
+  static final String JAR_PROPERTY = "ddbio.it.s3proxy.jar";
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Gives each server of this JVM its own bucket name: Hadoop caches S3A file systems by bucket, so
+   * a name reused by a later server would reach a cached client still pointing at the old port.
+   */
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  private final ChildJvm child;
+  private final URI endpoint;
+  private final String bucket;
+
+  private S3Server(ChildJvm child, URI endpoint, String bucket) {
+    this.child = child;
+    this.endpoint = endpoint;
+    this.bucket = bucket;
+  }
+
+  /**
+   * Starts a server with an empty bucket and waits until it serves.
+   *
+   * @throws IllegalStateException if s3proxy's jar is unknown or the server does not start
+   */
+  public static S3Server start() {
+    String bucket = "ddbio-it-" + SERVERS.incrementAndGet();
+    ChildJvm child =
+        ChildJvm.start(
+            "s3proxy",
+            List.of(s3proxyJar(), testClasses()),
+            "io.ddbio.it.S3ProxyMain",
+            List.of(bucket, ACCESS_KEY, SECRET_KEY),
+            "S3PROXY_ENDPOINT=",
+            READY_TIMEOUT);
+    return new S3Server(child, URI.create(child.readyValue()), bucket);
+  }
+
+  private static Path s3proxyJar() {
+    String jar = System.getProperty(JAR_PROPERTY);
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException(
+          "System property "
+              + JAR_PROPERTY
+              + " is "
+              + (jar == null ? "not set" : "not a file: " + jar)
+              + ". Run the tests through Maven (failsafe sets it), or set it to the path of"
+              + " org.gaul:s3proxy:<version>:jar-with-dependencies in the local repository.");
+    }
+    return Path.of(jar);
+  }
+
+  /** Where this class, and so S3ProxyMain, was loaded from. */
+  private static Path testClasses() {
+    try {
+      return Path.of(S3Server.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Cannot tell where the test classes are", e);
+    }
+  }
+
+  /** The endpoint, {@code http://127.0.0.1:<port>}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** The bucket created at start. */
+  public String bucket() {
+    return bucket;
+  }
+
+  /** {@code s3a://<bucket>/<key>}. */
+  public org.apache.hadoop.fs.Path path(String key) {
+    return new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + key);
+  }
+
+  /**
+   * A copy of {@code base} in which {@code s3a://<bucket>/} reaches this server.
+   *
+   * @param base the configuration of the jobs or file systems that will use S3A; not changed
+   */
+  public Configuration s3aConf(Configuration base) {
+    Configuration conf = new Configuration(base);
+    S3aSettings.apply(conf, endpoint, ACCESS_KEY, SECRET_KEY);
+    return conf;
+  }
+
+  /**
+   * Stops the server; the bucket's contents are gone with it. Close the S3A file systems opened on
+   * the bucket first ({@code server.path("").getFileSystem(conf).close()}), or their clients keep
+   * retrying a closed port.
+   */
+  @Override
+  public void close() {
+    child.close();
+  }
+}
