@@ -41,6 +41,10 @@ class TestDdbioKeys {
     m.put("dynamodb.max.map.tasks", "1000");
     m.put("dynamodb.scan.page.limit", "1000");
     m.put("dynamodb.scan.consistent.read", "false");
+    m.put("dynamodb.scan.projection", "(none)");
+    m.put("dynamodb.scan.filter", "(none)");
+    m.put("dynamodb.scan.expression.names", "(none)");
+    m.put("dynamodb.scan.expression.values", "(none)");
     return m;
   }
 
