@@ -67,7 +67,7 @@ public record ScanExpressions(
    *
    * @throws IllegalArgumentException naming the key whose value is invalid
    */
-  static ScanExpressions read(Function<String, String> values) {
+  public static ScanExpressions read(Function<String, String> values) {
     return new ScanExpressions(
         Optional.ofNullable(DdbioKeys.SCAN_PROJECTION.read(values)),
         Optional.ofNullable(DdbioKeys.SCAN_FILTER.read(values)),
