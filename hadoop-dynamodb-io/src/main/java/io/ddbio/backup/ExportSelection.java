@@ -84,7 +84,8 @@ public record ExportSelection(
       sb.append(sb.isEmpty() ? "" : ", ").append("projection \"").append(projection).append('"');
     }
     if (!names.isEmpty()) {
-      sb.append(" with names ").append(names);
+      JsonNode json = JSON.valueToTree(names);
+      sb.append(" with names ").append(json);
     }
     if (values != null) {
       sb.append(names.isEmpty() ? " with" : " and").append(" values ").append(values);

@@ -125,6 +125,17 @@ class TestExportMetadata {
         "filter \"#s = :v\", projection \"pk, #b.c\"",
         back.selection().describe().substring(0, 39));
     assertEquals(Optional.empty(), ExportSelection.of(ScanExpressions.NONE));
+    assertEquals(
+        "filter \"#s = :v\", projection \"pk, #s\" with names {\"#s\":\"status\"} and values"
+            + " {\":v\":{\"S\":\"active\"}}",
+        ExportSelection.of(
+                new ScanExpressions(
+                    Optional.of("pk, #s"),
+                    Optional.of("#s = :v"),
+                    Map.of("#s", "status"),
+                    Map.of(":v", AttributeValue.fromS("active"))))
+            .orElseThrow()
+            .describe());
   }
 
   @Test
