@@ -187,15 +187,17 @@ public class ExportTool extends Configured implements Tool {
     StringBuilder sb = new StringBuilder();
     if (ExportJobConf.format(jobConf) == ExportFormat.DYNAMODB_JSON) {
       String id = ExportJobConf.nativeTarget(jobConf).exportId();
-      String data = NativeLayout.exportDir(id) + "/data/";
       sb.append("  native layout:             ")
           .append(new Path(out, NativeLayout.exportDir(id)))
-          .append('\n')
-          .append("  for Import from S3:        bucket ")
-          .append(NativeLayout.bucket(out))
-          .append(", key prefix ")
-          .append(NativeLayout.key(out, data))
           .append('\n');
+      String scheme = out.toUri().getScheme();
+      if (scheme != null && scheme.startsWith("s3")) {
+        sb.append("  for Import from S3:        bucket ")
+            .append(NativeLayout.bucket(out))
+            .append(", key prefix ")
+            .append(NativeLayout.key(out, NativeLayout.exportDir(id) + "/data/"))
+            .append('\n');
+      }
     }
     ExportSelection.of(selection)
         .ifPresent(

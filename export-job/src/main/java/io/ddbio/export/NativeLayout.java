@@ -26,12 +26,12 @@ import org.apache.hadoop.fs.Path;
  * <scheme>://<bucket>/<key>} is the file. A reader of a copied export should look for the part from
  * {@code AWSDynamoDB/} on below the directory it was given, as {@code ./ddbio verify} does.
  */
-final class NativeLayout {
+public final class NativeLayout {
   /** The directory the native layout starts with, below the output directory. */
-  static final String ROOT = "AWSDynamoDB";
+  public static final String ROOT = "AWSDynamoDB";
 
   /** The marker a native export writes first; here written at job commit, before the manifests. */
-  static final String STARTED = "_started";
+  public static final String STARTED = "_started";
 
   private NativeLayout() {}
 
@@ -61,7 +61,7 @@ final class NativeLayout {
   }
 
   /** The output directory's path below its file system's root, or null for the root itself. */
-  static String prefix(Path out) {
+  public static String prefix(Path out) {
     String path = out.toUri().getPath();
     String trimmed = path.replaceAll("^/+", "").replaceAll("/+$", "");
     return trimmed.isEmpty() ? null : trimmed;

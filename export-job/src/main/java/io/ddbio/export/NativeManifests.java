@@ -5,6 +5,7 @@ import io.ddbio.backup.NativeExportManifest.FileEntry;
 import io.ddbio.backup.NativeExportManifest.SummaryFields;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -42,8 +43,9 @@ final class NativeManifests {
     SummaryFields summary =
         new SummaryFields(
             target.exportArn(),
-            export.start().toString(),
-            export.end().toString(),
+            // The native manifests give times in milliseconds.
+            export.start().truncatedTo(ChronoUnit.MILLIS).toString(),
+            export.end().truncatedTo(ChronoUnit.MILLIS).toString(),
             target.tableArn(),
             target.tableId(),
             NativeLayout.bucket(out),

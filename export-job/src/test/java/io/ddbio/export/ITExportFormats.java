@@ -119,7 +119,11 @@ class ITExportFormats {
       assertEquals(f.bytes(), stored.length);
       assertEquals(TestExportCommitter.sha256(stored), f.sha256());
     }
-    assertTrue(run.stdout().contains("key prefix " + out.toString().substring(1)), run.stdout());
+    assertTrue(
+        run.stdout()
+            .contains(
+                "native layout:             file:" + out + "/AWSDynamoDB/" + contents.exportId()),
+        run.stdout());
   }
 
   @Test
