@@ -208,6 +208,30 @@ class ITVerify {
   }
 
   @Test
+  void aNativeExportWithoutOurRecordsIsCheckedByItsManifests() throws Exception {
+    Path dir = copy("dynamodb-json");
+    Files.delete(dir.resolve(ExportMetadata.FILE_NAME));
+    Files.delete(dir.resolve("_SUCCESS"));
+
+    VerifyRun run = verify(dir);
+    assertEquals(0, run.status(), run::all);
+    assertTrue(run.stdout().contains("(MD5, line count)"), run::all);
+    assertTrue(run.stdout().contains("a moved or copied export"), run::all);
+
+    Path exportDir;
+    try (Stream<Path> ids = Files.list(dir.resolve("AWSDynamoDB"))) {
+      exportDir = ids.findFirst().orElseThrow();
+    }
+    run = verify(exportDir);
+    assertEquals(0, run.status(), run::all);
+    String name = firstDataFile(exports.resolve("dynamodb-json"));
+    Files.delete(dir.resolve(name));
+    run = verify(exportDir);
+    assertEquals(1, run.status(), run::all);
+    assertTrue(run.stdout().contains(name + ": missing"), run::all);
+  }
+
+  @Test
   void theCountFailsOnceAnItemIsAdded() throws Exception {
     Path dir = exports.resolve("datapipeline");
     assertEquals(0, verify(dir, "--table", TABLE).status());
