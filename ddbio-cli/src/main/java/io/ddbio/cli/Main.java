@@ -1,6 +1,7 @@
 package io.ddbio.cli;
 
 import io.ddbio.export.ExportTool;
+import io.ddbio.export.verify.VerifyTool;
 import io.ddbio.importer.ImportTool;
 import io.ddbio.testkit.DynamoDbLocalMain;
 import java.io.PrintStream;
@@ -11,8 +12,8 @@ import org.apache.hadoop.util.ToolRunner;
 
 /**
  * What {@code ./ddbio} runs: the jobs on Hadoop's LocalJobRunner (any Hadoop file system: local
- * paths, {@code hdfs://}, {@code s3a://}), DynamoDB Local, and the demo. No Hadoop installation is
- * needed: the shaded Hadoop client is on the class path.
+ * paths, {@code hdfs://}, {@code s3a://}), the verification of a backup, DynamoDB Local, and the
+ * demo. No Hadoop installation is needed: the shaded Hadoop client is on the class path.
  */
 public final class Main {
   private Main() {}
@@ -23,9 +24,13 @@ public final class Main {
           "Usage: ./ddbio <command> [arguments]",
           "",
           "  export <outputDir> <table> [readRatio] [totalSegments] [options]",
-          "        scan a table into Data Pipeline files (export --help for the options)",
+          "        scan a table into Data Pipeline files, or the native layout with",
+          "        --format dynamodb-json (export --help for the options)",
           "  import <inputDir> <table> [writeRatio] [options]",
           "        load an export into an existing table (import --help for the options)",
+          "  verify <exportDir> [--table T [--items]] [options]",
+          "        check a backup's files against its records, and against the table",
+          "        (verify --help for the options; exit status 0 only when all is well)",
           "  dynamodb-local [--port N] [--in-memory | --db-path DIR]",
           "        run DynamoDB Local on 127.0.0.1 (default port 8000) until Ctrl-C",
           "  demo [--items N] [--work-dir DIR]",
@@ -50,6 +55,8 @@ public final class Main {
         return runTool(new ExportTool(), rest);
       case "import":
         return runTool(new ImportTool(), rest);
+      case "verify":
+        return runTool(new VerifyTool(), rest);
       case "dynamodb-local":
         DynamoDbLocalMain.main(rest);
         return 0;

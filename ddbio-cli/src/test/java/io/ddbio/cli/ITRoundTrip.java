@@ -133,6 +133,21 @@ class ITRoundTrip {
     List<Map<String, AttributeValue>> copy = Tables.scanAll(client, "RoundTripCopy");
     assertEquals(ITEMS, copy.size());
     ItemEquivalence.assertSameItems(source, copy, generator.keyAttributes());
+    // ./ddbio verify: the backup against its records and, item by item, against the copy.
+    assertEquals(
+        0,
+        Main.run(
+            new String[] {
+              "verify",
+              export.toString(),
+              "--table",
+              "RoundTripCopy",
+              "--items",
+              "--endpoint",
+              endpoint
+            },
+            System.out,
+            System.err));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.ddbio.export;
 
 import io.ddbio.config.DdbioKeys;
+import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.config.ThroughputOptions;
 import io.ddbio.tool.Arguments;
@@ -33,6 +34,12 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * @param endpoint DynamoDB endpoint ({@code dynamodb.endpoint})
  * @param region the table's region ({@code dynamodb.region})
  * @param consistentRead strongly consistent scan ({@code dynamodb.scan.consistent.read})
+ * @param format how items are written; empty for {@link ExportFormat#DATAPIPELINE}
+ * @param projection the attributes to export ({@code dynamodb.scan.projection})
+ * @param filter the items to export ({@code dynamodb.scan.filter})
+ * @param names expression attribute names as JSON ({@code dynamodb.scan.expression.names})
+ * @param values expression attribute values as DynamoDB JSON ({@code
+ *     dynamodb.scan.expression.values})
  */
 public record ExportArguments(
     boolean help,
@@ -45,7 +52,12 @@ public record ExportArguments(
     Optional<ExportCompression> compression,
     Optional<String> endpoint,
     Optional<String> region,
-    boolean consistentRead) {
+    boolean consistentRead,
+    Optional<ExportFormat> format,
+    Optional<String> projection,
+    Optional<String> filter,
+    Optional<String> names,
+    Optional<String> values) {
 
   private static final Set<String> VALUED =
       Set.of(
@@ -55,7 +67,12 @@ public record ExportArguments(
           "read-units",
           "compression",
           "endpoint",
-          "region");
+          "region",
+          "format",
+          "projection",
+          "filter",
+          "names",
+          "values");
   private static final Set<String> FLAGS = Set.of("consistent-read", "help");
   private static final int MAX_POSITIONAL = 4;
 
@@ -71,13 +88,13 @@ public record ExportArguments(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          false);
+          false,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
-  /**
-   * Parses the command line.
-   *
-   * @throws UsageException naming what is missing, unknown, conflicting or out of range
-   */
   /**
    * Main classes a step line may name before the arguments: the predecessor's (as in Data
    * Pipeline's templates) and ours.
@@ -88,6 +105,11 @@ public record ExportArguments(
           "org.apache.hadoop.dynamodb.tools.DynamoDBExport",
           "io.ddbio.export.ExportTool");
 
+  /**
+   * Parses the command line.
+   *
+   * @throws UsageException naming what is missing, unknown, conflicting or out of range
+   */
   public static ExportArguments parse(String[] args) {
     // Help wins over everything else, so "--help" works even next to a mistake.
     for (String a : args) {
@@ -120,6 +142,17 @@ public record ExportArguments(
         oneOf(a.positional(2), a.option("read-ratio"), "readRatio (third argument)", "read-ratio");
     Optional<String> segments =
         oneOf(a.positional(3), a.option("segments"), "totalSegments (fourth argument)", "segments");
+    Optional<ExportFormat> format = a.option("format").map(ExportFormat::parse);
+    Optional<ExportCompression> compression = a.option("compression").map(ExportCompression::parse);
+    if (format.orElse(ExportFormat.DATAPIPELINE) == ExportFormat.DYNAMODB_JSON
+        && compression.isPresent()
+        && compression.get() != ExportCompression.GZIP) {
+      throw new UsageException(
+          "--format dynamodb-json always writes gzip files (the native layout's); drop"
+              + " --compression "
+              + compression.get().argument()
+              + " or give gzip");
+    }
     return new ExportArguments(
         false,
         outputDir,
@@ -134,10 +167,15 @@ public record ExportArguments(
             .map(ExportArguments::readUnits)
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
-        a.option("compression").map(ExportCompression::parse),
+        compression,
         a.option("endpoint").map(ExportArguments::endpoint),
         a.option("region").map(ExportArguments::region),
-        a.flag("consistent-read"));
+        a.flag("consistent-read"),
+        format,
+        a.option("projection").map(e -> expression(e, "--projection")),
+        a.option("filter").map(e -> expression(e, "--filter")),
+        a.option("names").map(ExportArguments::names),
+        a.option("values").map(ExportArguments::values));
   }
 
   /**
@@ -163,6 +201,11 @@ public record ExportArguments(
     if (consistentRead) {
       conf.setBoolean(DdbioKeys.CONSISTENT_READ.name(), true);
     }
+    format.ifPresent(f -> ExportJobConf.setFormat(conf, f));
+    projection.ifPresent(p -> conf.set(DdbioKeys.SCAN_PROJECTION.name(), p));
+    filter.ifPresent(f -> conf.set(DdbioKeys.SCAN_FILTER.name(), f));
+    names.ifPresent(n -> conf.set(DdbioKeys.SCAN_NAMES.name(), n));
+    values.ifPresent(v -> conf.set(DdbioKeys.SCAN_VALUES.name(), v));
   }
 
   /** The usage text: synopsis, arguments, options, exit status. */
@@ -271,6 +314,32 @@ public record ExportArguments(
         "--endpoint must be an http or https URL with a host, e.g. http://127.0.0.1:8000, was \""
             + value
             + "\"");
+  }
+
+  private static String expression(String value, String option) {
+    if (value.isBlank()) {
+      throw new UsageException(option + " is empty");
+    }
+    return value.strip();
+  }
+
+  /** Checks the JSON now, so a quoting slip in the shell is a usage error, not a failed job. */
+  private static String names(String json) {
+    try {
+      ScanExpressions.parseNames(json, "--names");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return json.strip();
+  }
+
+  private static String values(String json) {
+    try {
+      ScanExpressions.parseValues(json, "--values");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return json.strip();
   }
 
   private static String region(String value) {

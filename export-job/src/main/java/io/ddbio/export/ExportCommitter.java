@@ -1,7 +1,8 @@
 package io.ddbio.export;
 
-import io.ddbio.backup.DataFileStats;
+import io.ddbio.backup.ExportSelection;
 import io.ddbio.backup.TableSchema;
+import io.ddbio.config.ScanExpressions;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.apache.hadoop.mapreduce.task.JobContextImpl;
 
 /**
  * Publishes an export: {@link FileOutputCommitter}'s protocol (algorithm 1) for the data files,
- * then, at job commit, the {@code manifest}, {@code ddbio-export.json} and {@code _SUCCESS}, in
- * that order, for exactly the committed data files.
+ * then, at job commit, the format's index files, {@code ddbio-export.json} and {@code _SUCCESS}, in
+ * that order, for exactly the committed data files ({@link ExportIndexFiles}). Nothing of a native
+ * export, not even its {@code _started} marker, is in the output directory before the job commits.
  *
  * <p>The stats of each data file come from its task through {@link TaskStatsFiles}, which are taken
  * out of the committed task directories before those are merged into the output directory. After
@@ -60,15 +62,32 @@ public class ExportCommitter extends FileOutputCommitter {
     // publish data files.
     Instant start = ExportJobConf.startTime(conf);
     TableSchema schema = ExportJobConf.tableSchema(conf);
+    ExportFormat format = ExportJobConf.format(conf);
+    NativeExportTarget target =
+        format == ExportFormat.DYNAMODB_JSON ? ExportJobConf.nativeTarget(conf) : null;
+    ExportSelection selection = selection(conf);
     CompressionCodec codec = ExportOutputFormat.codec(context);
     String compression = codec == null ? null : codec.getDefaultExtension();
 
     FileSystem fs = out.getFileSystem(conf);
-    List<DataFileStats> files = TaskStatsFiles.collect(fs, getJobAttemptPath(context));
+    List<WrittenFile> files = TaskStatsFiles.collect(fs, getJobAttemptPath(context));
     super.commitJobInternal(withoutSuccessMarker(context));
 
-    List<DataFileStats> published = PublishedFiles.check(fs, out, files);
-    ExportIndexFiles.write(fs, out, published, schema, start, Instant.now(), compression);
+    List<WrittenFile> published = PublishedFiles.check(fs, out, files);
+    ExportIndexFiles.write(
+        fs,
+        out,
+        new CommittedExport(
+            format, published, schema, start, Instant.now(), compression, selection, target));
+  }
+
+  /** The projection and filter the tasks scanned with, from the same keys they read. */
+  private static ExportSelection selection(Configuration conf) throws IOException {
+    try {
+      return ExportSelection.of(ScanExpressions.read(conf::get)).orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("The export's scan expressions are invalid: " + e.getMessage(), e);
+    }
   }
 
   /**

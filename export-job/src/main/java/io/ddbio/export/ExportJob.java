@@ -12,6 +12,7 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Wires the map-only export job: table scan → {@link ExportMapper} → {@link ExportOutputFormat}.
@@ -32,19 +33,28 @@ final class ExportJob {
   }
 
   /**
-   * A job exporting as {@code conf} says (see {@link ExportArguments#applyTo}).
+   * A job exporting as {@code conf} says (see {@link ExportArguments#applyTo}). A native-format
+   * export gets its id here, so that every task writes below the same {@code
+   * AWSDynamoDB/<exportId>/}.
    *
    * @param out the output directory, fully qualified
-   * @param schema the table as described at submit time, for the metadata
+   * @param table the table as described at submit time, for the metadata and manifests
    * @param start when the export started, for the metadata
    */
-  static Job create(Configuration conf, Path out, TableSchema schema, Instant start)
+  static Job create(Configuration conf, Path out, TableDescription table, Instant start)
       throws IOException {
     Job job = Job.getInstance(conf);
     Configuration jobConf = job.getConfiguration();
     force(jobConf);
+    TableSchema schema = TableSchema.of(table);
     ExportJobConf.setStartTime(jobConf, start);
     ExportJobConf.setTableSchema(jobConf, schema);
+    if (ExportJobConf.format(jobConf) == ExportFormat.DYNAMODB_JSON) {
+      ExportJobConf.setNativeTarget(
+          jobConf,
+          new NativeExportTarget(
+              NativeLayout.newExportId(start), table.tableArn(), table.tableId()));
+    }
     job.setJobName("ddbio export of " + schema.tableName() + " to " + out);
     job.setJarByClass(ExportJob.class);
     job.setInputFormatClass(DynamoDBInputFormat.class);

@@ -10,10 +10,11 @@ import java.time.format.DateTimeParseException;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * What the tool learns at submit time and the job commit records in the metadata: when the export
- * started and the table's schema. They travel in the job's configuration under keys of the job's
- * own, not user settings (those are all in {@code DdbioKeys}), and a commit without them fails
- * rather than writing incomplete metadata.
+ * What the tool decides at submit time and the tasks and the job commit need: when the export
+ * started, the table's schema, the data format and, for the native layout, the export's id and the
+ * table's identity. They travel in the job's configuration under keys of the job's own, set by
+ * {@link ExportTool} from its command line, not user settings (those are all in {@code DdbioKeys}),
+ * and a commit without them fails rather than writing incomplete metadata.
  */
 final class ExportJobConf {
   /** When the tool submitted the export, ISO-8601. */
@@ -21,6 +22,12 @@ final class ExportJobConf {
 
   /** The source table's {@link TableSchema} as JSON, from DescribeTable at submit time. */
   static final String TABLE_SCHEMA = "ddbio.export.table.schema";
+
+  /** The {@link ExportFormat}'s name; unset means {@link ExportFormat#DATAPIPELINE}. */
+  static final String FORMAT = "ddbio.export.format";
+
+  /** The {@link NativeExportTarget} as JSON; set for {@link ExportFormat#DYNAMODB_JSON} only. */
+  static final String NATIVE_TARGET = "ddbio.export.native.target";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +42,49 @@ final class ExportJobConf {
       conf.set(TABLE_SCHEMA, JSON.writeValueAsString(schema));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Cannot write the table schema as JSON", e);
+    }
+  }
+
+  static void setFormat(Configuration conf, ExportFormat format) {
+    conf.set(FORMAT, format.name());
+  }
+
+  /**
+   * The data format, {@link ExportFormat#DATAPIPELINE} when unset.
+   *
+   * @throws IllegalArgumentException when set to something else than a format's name
+   */
+  static ExportFormat format(Configuration conf) {
+    String value = conf.getTrimmed(FORMAT);
+    if (value == null || value.isEmpty()) {
+      return ExportFormat.DATAPIPELINE;
+    }
+    try {
+      return ExportFormat.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(FORMAT + " is not an export format: " + value, e);
+    }
+  }
+
+  static void setNativeTarget(Configuration conf, NativeExportTarget target) {
+    try {
+      conf.set(NATIVE_TARGET, JSON.writeValueAsString(target));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write the native export target as JSON", e);
+    }
+  }
+
+  /**
+   * The native export's id and table identity.
+   *
+   * @throws IOException when it is unset or not a target
+   */
+  static NativeExportTarget nativeTarget(Configuration conf) throws IOException {
+    String value = required(conf, NATIVE_TARGET);
+    try {
+      return JSON.readValue(value, NativeExportTarget.class);
+    } catch (JsonProcessingException e) {
+      throw new IOException(NATIVE_TARGET + " does not hold a target: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.ddbio.export;
 
-import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
@@ -11,15 +10,16 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Turns each scanned item into one Data Pipeline line (without its {@code \n}, which the record
- * writer adds). The line is encoded into a reused buffer first, so an item the codec refuses fails
- * the task without leaving half a line in a file.
+ * Turns each scanned item into one line of the export's {@link ExportFormat} (without its {@code
+ * \n}, which the record writer adds): a Data Pipeline line, or a native <code>{"Item":{…}}</code>
+ * line. The line is encoded into a reused buffer first, so an item the codec refuses fails the task
+ * without leaving half a line in a file.
  *
  * <p>Counts {@link DdbioCounter#BYTES_READ}: the line form of every item read. {@code ITEMS_READ}
  * belongs to the record reader and {@code BYTES_WRITTEN} to the record writer.
  */
 public class ExportMapper extends Mapper<NullWritable, DynamoDBItemWritable, NullWritable, Text> {
-  private final DataPipelineCodec codec = new DataPipelineCodec();
+  private ExportFormat.LineEncoder encoder;
   private final DataOutputBuffer buffer = new DataOutputBuffer(4096);
   private final Text line = new Text();
   private Counter bytesRead;
@@ -27,13 +27,14 @@ public class ExportMapper extends Mapper<NullWritable, DynamoDBItemWritable, Nul
   @Override
   protected void setup(Context context) {
     bytesRead = context.getCounter(DdbioCounter.BYTES_READ);
+    encoder = ExportJobConf.format(context.getConfiguration()).newEncoder();
   }
 
   @Override
   protected void map(NullWritable key, DynamoDBItemWritable value, Context context)
       throws IOException, InterruptedException {
     buffer.reset();
-    codec.encode(value.get(), buffer);
+    encoder.encode(value.get(), buffer);
     // Text keeps its array when the new line fits, so steady state allocates nothing here.
     line.set(buffer.getData(), 0, buffer.getLength());
     bytesRead.increment(buffer.getLength());

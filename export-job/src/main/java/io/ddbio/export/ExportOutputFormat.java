@@ -8,6 +8,7 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
@@ -15,11 +16,15 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ReflectionUtils;
 
 /**
- * The export's files: each task writes one data file of Data Pipeline lines, named by {@link
- * DataFileNames}, in its attempt's work directory, and {@link ExportCommitter} publishes the
- * committed ones with a manifest and metadata. Compression follows {@link FileOutputFormat}'s keys
- * ({@code mapreduce.output.fileoutputformat.compress[.codec]}); the data files then end in the
- * codec's extension. Keys are ignored.
+ * The export's files: each task writes one data file, named by {@link DataFileNames}, in its
+ * attempt's work directory, and {@link ExportCommitter} publishes the committed ones with their
+ * index files. Keys are ignored.
+ *
+ * <p>For {@link ExportFormat#DATAPIPELINE} the file is {@code <uuid>_<task>} at the top of the
+ * output directory, compressed as {@link FileOutputFormat}'s keys say ({@code
+ * mapreduce.output.fileoutputformat.compress[.codec]}) and then ending in the codec's extension.
+ * For {@link ExportFormat#DYNAMODB_JSON} it is {@code AWSDynamoDB/<exportId>/data/<uuid>_<task>
+ * .json.gz}, always gzip, as the native layout is (see {@link NativeLayout}).
  *
  * <p>The output directory must not exist ({@link FileOutputFormat#checkOutputSpecs}).
  */
@@ -31,9 +36,15 @@ public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
       throws IOException {
     Configuration conf = context.getConfiguration();
     CompressionCodec codec = codec(context);
+    String extension = codec == null ? "" : codec.getDefaultExtension();
     String name =
-        DataFileNames.dataFile(
-            context.getTaskAttemptID(), codec == null ? "" : codec.getDefaultExtension());
+        switch (ExportJobConf.format(conf)) {
+          case DATAPIPELINE -> DataFileNames.dataFile(context.getTaskAttemptID(), extension);
+          case DYNAMODB_JSON ->
+              NativeLayout.dataFile(
+                  ExportJobConf.nativeTarget(conf).exportId(),
+                  DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension));
+        };
     Path workDir = ((ExportCommitter) getOutputCommitter(context)).getWorkPath();
     return new ExportRecordWriter(
         workDir.getFileSystem(conf),
@@ -43,12 +54,19 @@ public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
         context.getCounter(DdbioCounter.BYTES_WRITTEN));
   }
 
-  /** The codec the configuration asks for, or null for plain files. */
-  static CompressionCodec codec(org.apache.hadoop.mapreduce.JobContext context) {
-    if (!getCompressOutput(context)) {
+  /**
+   * The codec data files are written with, or null for plain files: gzip for the native layout
+   * whatever the keys say, else the one {@link FileOutputFormat}'s keys ask for.
+   */
+  static CompressionCodec codec(JobContext context) {
+    Class<? extends CompressionCodec> type;
+    if (ExportJobConf.format(context.getConfiguration()) == ExportFormat.DYNAMODB_JSON) {
+      type = GzipCodec.class;
+    } else if (getCompressOutput(context)) {
+      type = getOutputCompressorClass(context, GzipCodec.class);
+    } else {
       return null;
     }
-    Class<? extends CompressionCodec> type = getOutputCompressorClass(context, GzipCodec.class);
     return ReflectionUtils.newInstance(type, context.getConfiguration());
   }
 

@@ -19,9 +19,11 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * file, so the digest sees the stored bytes in large chunks.
  *
  * <p>The file is created with the first line: a task that exports no items leaves no file, so an
- * empty table exports as an empty manifest rather than as empty files. On close the file's {@link
- * DataFileStats} are left beside it for the job commit ({@link TaskStatsFiles}), and {@code
- * BYTES_WRITTEN} grows by the stored size.
+ * empty table exports as an empty manifest rather than as empty files. Its name may hold
+ * directories ({@code AWSDynamoDB/<id>/data/…}), created below the work directory, which the commit
+ * merges into the output directory as they are. On close the file's {@link WrittenFile} stats are
+ * left in the work directory for the job commit ({@link TaskStatsFiles}), and {@code BYTES_WRITTEN}
+ * grows by the stored size.
  */
 final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -36,6 +38,7 @@ final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
   private long items;
 
   /**
+   * @param name the file's path below {@code workDir} (and so below the output directory)
    * @param codec compresses the file, or null
    * @param bytesWritten the task's {@code BYTES_WRITTEN} counter, or null when there is none
    */
@@ -80,7 +83,7 @@ final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
     // Closing the top of the stack finishes the codec's stream and closes the file.
     out.close();
     DataFileStats stats = new DataFileStats(name, items, stored.count(), stored.sha256Hex());
-    TaskStatsFiles.write(fs, workDir, stats);
+    TaskStatsFiles.write(fs, workDir, new WrittenFile(stats, stored.md5Hex()));
     if (bytesWritten != null) {
       bytesWritten.increment(stats.bytes());
     }

@@ -1,16 +1,19 @@
 package io.ddbio.export;
 
 import io.ddbio.backup.ExportMetadata;
-import io.ddbio.backup.TableSchema;
+import io.ddbio.backup.ExportSelection;
 import io.ddbio.capacity.TaskRates;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
+import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.scan.ScanSpec;
 import io.ddbio.tool.JobSummary;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -31,16 +35,17 @@ import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
- * Exports a DynamoDB table to a new directory in Data Pipeline's format: {@code hadoop jar …
- * io.ddbio.export.ExportTool [generic options] <outputDir> <table> [readRatio] [totalSegments]
- * [options]} (see {@link ExportArguments#usage()}).
+ * Exports a DynamoDB table to a new directory, in Data Pipeline's format or the native layout
+ * ({@link ExportFormat}): {@code hadoop jar … io.ddbio.export.ExportTool [generic options]
+ * <outputDir> <table> [readRatio] [totalSegments] [options]} (see {@link ExportArguments#usage()}).
  *
- * <p>Before submitting it checks the arguments, that the directory does not exist, and that the
- * table exists and has a read budget. It then runs the job, printing progress, prints a summary to
- * standard output and checks that the items read, the items in the metadata and the per-file counts
- * agree. Exit status: 0 when the export is complete and checked, 1 when anything failed (the reason
- * on standard error), 2 for a usage error (the reason and the usage on standard error). A job that
- * fails has its output directory removed, so a retry can use the same path.
+ * <p>Before submitting it checks the arguments, that the directory does not exist, that the table
+ * exists and has a read budget, and that DynamoDB accepts the projection and filter, if any ({@link
+ * ExpressionProbe}). It then runs the job, printing progress, prints a summary to standard output
+ * and checks that the items read, the items in the metadata and the per-file counts agree. Exit
+ * status: 0 when the export is complete and checked, 1 when anything failed (the reason on standard
+ * error), 2 for a usage error (the reason and the usage on standard error). A job that fails has
+ * its output directory removed, so a retry can use the same path.
  */
 public class ExportTool extends Configured implements Tool {
   private final PrintStream out;
@@ -112,8 +117,17 @@ public class ExportTool extends Configured implements Tool {
               + " directory; choose another path or remove this one.");
     }
     TableInfo table = describeTable(conf);
+    ScanExpressions selection = HadoopOptions.from(conf).scan().expressions();
+    List<String> keysLeftOut =
+        ProjectedKeys.missing(selection, table.keys().stream().map(KeyAttribute::name).toList());
+    if (!keysLeftOut.isEmpty()) {
+      err.println(
+          "Warning: the projection leaves out key attribute(s) "
+              + keysLeftOut
+              + ": the exported items cannot be imported into a table.");
+    }
 
-    Job job = ExportJob.create(conf, out, TableSchema.of(table.description()), Instant.now());
+    Job job = ExportJob.create(conf, out, table.description(), Instant.now());
     long started = System.nanoTime();
     boolean succeeded = job.waitForCompletion(true);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -125,6 +139,7 @@ public class ExportTool extends Configured implements Tool {
             : Optional.of(JobFailure.describe(job));
     out(new JobSummary(title, problem.isEmpty(), took, this::counter).render());
     if (problem.isEmpty()) {
+      out(layoutNote(job.getConfiguration(), out, selection));
       return 0;
     }
     int status = failure(title + " failed: " + problem.get());
@@ -153,6 +168,9 @@ public class ExportTool extends Configured implements Tool {
     TableInfo table;
     try (DynamoDBSession session = DynamoDBSession.open(options, CounterSink.NONE)) {
       table = TableInfo.describe(session.client(), session.retrier(), scan.table());
+      if (!scan.expressions().isWholeTable()) {
+        ExpressionProbe.check(session, ScanSpec.of(scan));
+      }
     }
     try {
       TaskRates.tableUnits(
@@ -161,6 +179,35 @@ public class ExportTool extends Configured implements Tool {
       throw new UsageException(e.getMessage() + " (on the command line: --read-units U)");
     }
     return table;
+  }
+
+  /** Where a native export's data is, and a reminder that a selective export is partial. */
+  private static String layoutNote(Configuration jobConf, Path out, ScanExpressions selection)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    if (ExportJobConf.format(jobConf) == ExportFormat.DYNAMODB_JSON) {
+      String id = ExportJobConf.nativeTarget(jobConf).exportId();
+      sb.append("  native layout:             ")
+          .append(new Path(out, NativeLayout.exportDir(id)))
+          .append('\n');
+      String scheme = out.toUri().getScheme();
+      if (scheme != null && scheme.startsWith("s3")) {
+        sb.append("  for Import from S3:        bucket ")
+            .append(NativeLayout.bucket(out))
+            .append(", key prefix ")
+            .append(NativeLayout.key(out, NativeLayout.exportDir(id) + "/data/"))
+            .append('\n');
+      }
+    }
+    ExportSelection.of(selection)
+        .ifPresent(
+            s ->
+                sb.append("  partial export:            ")
+                    .append(s.describe())
+                    .append(" (recorded in ")
+                    .append(ExportMetadata.FILE_NAME)
+                    .append(")\n"));
+    return sb.toString();
   }
 
   private static ExportMetadata metadata(FileSystem fs, Path out) throws IOException {

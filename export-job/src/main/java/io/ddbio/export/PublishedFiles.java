@@ -1,6 +1,5 @@
 package io.ddbio.export;
 
-import io.ddbio.backup.DataFileStats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,39 +8,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The check that ends a merge: the visible files of the output directory are exactly the data files
- * the committed tasks reported, no more (a file nobody counted) and no fewer (a count with no
- * file).
+ * The check that ends a merge: the visible files below the output directory, at any depth, are
+ * exactly the data files the committed tasks reported, no more (a file nobody counted) and no fewer
+ * (a count with no file). A file is visible unless a part of its path below the output directory
+ * starts with {@code _} or {@code .} (Hadoop's rule for markers and side files).
  */
 final class PublishedFiles {
   private PublishedFiles() {}
 
   /**
-   * @param reported the stats of the committed data files
-   * @return the stats, sorted by file name (the manifest's order)
+   * @param out the output directory, qualified
+   * @param reported the committed data files, named by their path below {@code out}
+   * @return the reported files, sorted by name (the manifests' order)
    * @throws IOException naming the files that are in the directory without stats, the stats without
    *     a file, or a file reported twice
    */
-  static List<DataFileStats> check(FileSystem fs, Path out, List<DataFileStats> reported)
+  static List<WrittenFile> check(FileSystem fs, Path out, List<WrittenFile> reported)
       throws IOException {
-    Map<String, DataFileStats> byName = new TreeMap<>();
-    for (DataFileStats s : reported) {
-      if (byName.put(s.name(), s) != null) {
-        throw new IOException("Data file " + s.name() + " was reported by two committed tasks");
+    Map<String, WrittenFile> byName = new TreeMap<>();
+    for (WrittenFile f : reported) {
+      if (byName.put(f.name(), f) != null) {
+        throw new IOException("Data file " + f.name() + " was reported by two committed tasks");
       }
     }
-    Set<String> present = new TreeSet<>();
-    for (FileStatus f : fs.listStatus(out)) {
-      String name = f.getPath().getName();
-      if (DataFileNames.isVisible(name)) {
-        present.add(name);
-      }
-    }
+    Set<String> present = visibleFiles(fs, out);
     Set<String> unreported = new TreeSet<>(present);
     unreported.removeAll(byName.keySet());
     Set<String> missing = new TreeSet<>(byName.keySet());
@@ -55,8 +51,35 @@ final class PublishedFiles {
               + ", stats without a file "
               + missing);
     }
-    List<DataFileStats> sorted = new ArrayList<>(byName.values());
-    sorted.sort(Comparator.comparing(DataFileStats::name));
+    List<WrittenFile> sorted = new ArrayList<>(byName.values());
+    sorted.sort(Comparator.comparing(WrittenFile::name));
     return sorted;
+  }
+
+  /** Paths below {@code dir} of its visible files, at any depth. */
+  static Set<String> visibleFiles(FileSystem fs, Path dir) throws IOException {
+    Set<String> files = new TreeSet<>();
+    String base = fs.makeQualified(dir).toUri().getPath().replaceAll("/+$", "") + "/";
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      String path = it.next().getPath().toUri().getPath();
+      if (!path.startsWith(base)) {
+        throw new IOException("Listing " + dir + " returned " + path + ", which is not below it");
+      }
+      String relative = path.substring(base.length());
+      if (isVisible(relative)) {
+        files.add(relative);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isVisible(String relative) {
+    for (String part : relative.split("/")) {
+      if (!DataFileNames.isVisible(part)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,7 +1,6 @@
 package io.ddbio.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ddbio.backup.DataFileStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,13 +12,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 
 /**
- * How a data file's {@link DataFileStats} travel from its task to the job commit: as a small file
- * beside the data file in the task attempt's work directory. There it shares the data file's fate:
- * committing the attempt moves both into the committed task directory, and aborting it (a failure,
- * or the losing copy of a speculative pair) deletes both. At job commit {@link #collect} reads and
- * deletes them from the committed task directories <em>before</em> those are merged into the output
- * directory, so they never reach it. Their names start with {@code _}, hidden from importers even
- * in the worst case.
+ * How a data file's {@link WrittenFile} stats travel from its task to the job commit: as a small
+ * file at the top of the task attempt's work directory (beside the data file, or above it when the
+ * data file is in a subdirectory), named after the data file's last path part, which the task
+ * number makes unique. There it shares the data file's fate: committing the attempt moves both into
+ * the committed task directory, and aborting it (a failure, or the losing copy of a speculative
+ * pair) deletes both. At job commit {@link #collect} reads and deletes them from the committed task
+ * directories <em>before</em> those are merged into the output directory, so they never reach it.
+ * Their names start with {@code _}, hidden from importers even in the worst case.
  */
 final class TaskStatsFiles {
   private static final String PREFIX = "_ddbio-stats_";
@@ -28,10 +28,11 @@ final class TaskStatsFiles {
 
   private TaskStatsFiles() {}
 
-  /** Writes the stats of data file {@code stats.name()} into {@code workDir}, beside it. */
-  static void write(FileSystem fs, Path workDir, DataFileStats stats) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(stats);
-    try (OutputStream out = fs.create(new Path(workDir, PREFIX + stats.name() + SUFFIX), false)) {
+  /** Writes the stats of data file {@code file.name()} into {@code workDir}. */
+  static void write(FileSystem fs, Path workDir, WrittenFile file) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(file);
+    try (OutputStream out =
+        fs.create(new Path(workDir, PREFIX + file.leafName() + SUFFIX), false)) {
       out.write(bytes);
     }
   }
@@ -44,8 +45,8 @@ final class TaskStatsFiles {
    * @return the stats of every committed data file, in no particular order
    * @throws IOException when a stats file cannot be read or deleted, or names another file
    */
-  static List<DataFileStats> collect(FileSystem fs, Path jobAttemptPath) throws IOException {
-    List<DataFileStats> all = new ArrayList<>();
+  static List<WrittenFile> collect(FileSystem fs, Path jobAttemptPath) throws IOException {
+    List<WrittenFile> all = new ArrayList<>();
     if (!fs.exists(jobAttemptPath)) {
       return all;
     }
@@ -67,18 +68,23 @@ final class TaskStatsFiles {
     return all;
   }
 
-  private static DataFileStats read(FileSystem fs, Path path, String name) throws IOException {
-    DataFileStats stats;
+  private static WrittenFile read(FileSystem fs, Path path, String name) throws IOException {
+    WrittenFile file;
     try (InputStream in = fs.open(path)) {
-      stats = JSON.readValue(in, DataFileStats.class);
+      file = JSON.readValue(in, WrittenFile.class);
     } catch (IOException e) {
       throw new IOException("Task stats file " + path + " is not readable: " + e.getMessage(), e);
     }
     String dataFile = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
-    if (!dataFile.equals(stats.name())) {
+    if (file.stats() == null || file.md5Hex() == null || !dataFile.equals(file.leafName())) {
       throw new IOException(
-          "Task stats file " + path + " describes \"" + stats.name() + "\", not " + dataFile);
+          "Task stats file "
+              + path
+              + " does not describe "
+              + dataFile
+              + " with its stats and MD5: "
+              + file);
     }
-    return stats;
+    return file;
   }
 }

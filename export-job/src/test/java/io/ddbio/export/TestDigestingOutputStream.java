@@ -34,6 +34,8 @@ class TestDigestingOutputStream {
     String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     assertEquals(expected, stream.sha256Hex());
     assertEquals(expected, stream.sha256Hex(), "asking twice gives the same digest");
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data)), stream.md5Hex());
   }
 
   @Test
@@ -42,5 +44,6 @@ class TestDigestingOutputStream {
     assertEquals(0, stream.count());
     assertEquals(
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", stream.sha256Hex());
+    assertEquals("d41d8cd98f00b204e9800998ecf8427e", stream.md5Hex());
   }
 }

@@ -91,6 +91,50 @@ class TestExportArguments {
   }
 
   @Test
+  void formatAndSelection() {
+    ExportArguments a =
+        parse(
+            "out",
+            "Orders",
+            "--format",
+            "DynamoDB-JSON",
+            "--projection",
+            " pk, #b.c ",
+            "--filter",
+            "#s = :v",
+            "--names",
+            "{\"#s\":\"status\",\"#b\":\"body\"}",
+            "--values",
+            "{\":v\":{\"S\":\"active\"}}");
+    assertEquals(Optional.of(ExportFormat.DYNAMODB_JSON), a.format());
+    Configuration conf = new Configuration(false);
+    a.applyTo(conf);
+    assertEquals(ExportFormat.DYNAMODB_JSON, ExportJobConf.format(conf));
+    assertEquals("pk, #b.c", conf.get("dynamodb.scan.projection"));
+    assertEquals("#s = :v", conf.get("dynamodb.scan.filter"));
+    assertEquals("{\"#s\":\"status\",\"#b\":\"body\"}", conf.get("dynamodb.scan.expression.names"));
+    assertEquals("{\":v\":{\"S\":\"active\"}}", conf.get("dynamodb.scan.expression.values"));
+
+    Configuration plain = new Configuration(false);
+    parse("out", "Orders").applyTo(plain);
+    assertEquals(ExportFormat.DATAPIPELINE, ExportJobConf.format(plain));
+    assertNull(plain.get("dynamodb.scan.filter"));
+  }
+
+  @Test
+  void badFormatAndSelection() {
+    assertTrue(refused("out", "T", "--format", "ion").contains("datapipeline, dynamodb-json"));
+    String m = refused("out", "T", "--format", "dynamodb-json", "--compression", "bzip2");
+    assertTrue(m.contains("always writes gzip"), m);
+    assertEquals(
+        Optional.of(ExportCompression.GZIP),
+        parse("out", "T", "--format", "dynamodb-json", "--compression", "gzip").compression());
+    assertTrue(refused("out", "T", "--names", "{'#s':'status'}").contains("--names is not JSON"));
+    assertTrue(refused("out", "T", "--values", "{\":v\":\"x\"}").contains("--values must be"));
+    assertTrue(refused("out", "T", "--filter", " ").contains("--filter is empty"));
+  }
+
+  @Test
   void appliesEveryGivenValueToTheLibrarysKeys() {
     Configuration conf = new Configuration(false);
     parse(

@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -168,6 +170,98 @@ class TestExportCommitter {
     assertEquals(SCHEMA, metadata.table());
     assertEquals("2024-01-01T00:00:00Z", metadata.startTime());
     assertEquals(null, metadata.compression());
+  }
+
+  @Test
+  void theNativeLayoutIsPublishedAtJobCommitOnly() throws Exception {
+    ExportJobConf.setFormat(conf, ExportFormat.DYNAMODB_JSON);
+    String id = "01700000000000-0000beef";
+    ExportJobConf.setNativeTarget(
+        conf,
+        new NativeExportTarget(id, "arn:aws:dynamodb:eu-west-1:123456789012:table/Orders", "tid"));
+    OutputCommitter job = jobCommitter();
+    job.setupJob(jobContext());
+    attempt(0, 0, 2).abort();
+    attempt(0, 1, 3).commit();
+    attempt(1, 0, 1).commit();
+    try (Stream<Path> all = Files.walk(out)) {
+      assertEquals(
+          List.of(),
+          all.filter(Files::isRegularFile)
+              .map(p -> out.relativize(p).toString())
+              .filter(n -> !n.startsWith("_temporary/"))
+              .toList(),
+          "nothing outside _temporary before the job commits");
+    }
+    job.commitJob(jobContext());
+
+    String dir = "AWSDynamoDB/" + id;
+    String task0 =
+        dir + "/data/" + DataFileNames.dataFile(context(0, 0).getTaskAttemptID(), ".json.gz");
+    String task1 =
+        dir + "/data/" + DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), ".json.gz");
+    try (Stream<Path> all = Files.walk(out)) {
+      assertEquals(
+          List.of(
+              dir + "/_started",
+              task0,
+              task1,
+              dir + "/manifest-files.json",
+              dir + "/manifest-summary.json",
+              "_SUCCESS",
+              "ddbio-export.json"),
+          all.filter(Files::isRegularFile)
+              .map(p -> out.relativize(p).toString())
+              .filter(n -> !n.endsWith(".crc"))
+              .sorted()
+              .toList());
+    }
+    assertEquals(
+        List.of(line(0, 1, 0), line(0, 1, 1), line(0, 1, 2)), gunzipLines(out.resolve(task0)));
+
+    String prefix = out.toUri().getPath().substring(1).replaceAll("/$", "");
+    List<String> entries = Files.readAllLines(out.resolve(dir + "/manifest-files.json"));
+    assertEquals(2, entries.size());
+    byte[] stored = Files.readAllBytes(out.resolve(task0));
+    byte[] md5 = MessageDigest.getInstance("MD5").digest(stored);
+    assertEquals(
+        "{\"itemCount\":3,\"md5Checksum\":\""
+            + Base64.getEncoder().encodeToString(md5)
+            + "\",\"etag\":\""
+            + HexFormat.of().formatHex(md5)
+            + "\",\"dataFileS3Key\":\""
+            + prefix
+            + "/"
+            + task0
+            + "\"}",
+        entries.get(0));
+    String summary = Files.readString(out.resolve(dir + "/manifest-summary.json"));
+    assertTrue(summary.contains("\"itemCount\":4"), summary);
+    assertTrue(summary.contains("\"outputFormat\":\"DYNAMODB_JSON\""), summary);
+    assertTrue(
+        summary.contains(
+            "\"manifestFilesS3Key\":\"" + prefix + "/" + dir + "/manifest-files.json\""),
+        summary);
+    assertTrue(summary.contains("\"s3Prefix\":\"" + prefix + "\""), summary);
+    assertTrue(summary.contains("\"s3Bucket\":null"), summary);
+    assertTrue(
+        summary.contains(
+            "\"exportArn\":\"arn:aws:dynamodb:eu-west-1:123456789012:table/Orders/export/" + id),
+        summary);
+
+    ExportMetadata metadata = metadata();
+    assertEquals(ExportMetadata.DYNAMODB_JSON, metadata.dataFormat());
+    assertEquals(".gz", metadata.compression());
+    assertEquals(
+        List.of(task0, task1), metadata.files().stream().map(DataFileStats::name).toList());
+    assertEquals(sha256(stored), metadata.files().get(0).sha256());
+    assertEquals(4, metadata.itemCount());
+  }
+
+  private static List<String> gunzipLines(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+    }
   }
 
   @Test

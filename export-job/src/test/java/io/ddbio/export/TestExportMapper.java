@@ -48,6 +48,21 @@ class TestExportMapper {
   }
 
   @Test
+  void theNativeFormatWritesItemLinesWithUpperCaseTags() throws Exception {
+    var driver = driver();
+    ExportJobConf.setFormat(driver.getConfiguration(), ExportFormat.DYNAMODB_JSON);
+    driver
+        .withInput(NullWritable.get(), new DynamoDBItemWritable(example()))
+        .withOutput(
+            NullWritable.get(),
+            new Text(
+                "{\"Item\":{\"Id\":{\"N\":\"1\"},\"name\":{\"S\":\"x\"},"
+                    + "\"tags\":{\"SS\":[\"a\",\"b\"]},"
+                    + "\"doc\":{\"M\":{\"ok\":{\"BOOL\":true},\"z\":{\"NULL\":true}}}}}"))
+        .runTest();
+  }
+
+  @Test
   void aShorterLineAfterALongerOneCarriesNothingOver() throws Exception {
     Map<String, AttributeValue> small = new LinkedHashMap<>();
     small.put("Id", AttributeValue.fromN("2"));

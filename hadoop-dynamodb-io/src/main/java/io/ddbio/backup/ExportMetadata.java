@@ -25,6 +25,8 @@ import java.util.List;
  * @param itemCount items in all data files
  * @param byteCount stored bytes of all data files
  * @param files every data file, in the manifest's order
+ * @param selection the projection and filter of a partial export; null (and not written) for a full
+ *     one. Older ddbio ignores it, so the layout version stays 1.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExportMetadata(
@@ -38,7 +40,8 @@ public record ExportMetadata(
     String endTime,
     long itemCount,
     long byteCount,
-    List<DataFileStats> files) {
+    List<DataFileStats> files,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ExportSelection selection) {
 
   /** The file's name in an export directory. */
   public static final String FILE_NAME = "ddbio-export.json";
@@ -52,10 +55,45 @@ public record ExportMetadata(
   /** Data Pipeline's line format. */
   public static final String DATA_PIPELINE_V3 = "datapipeline-v3";
 
+  /**
+   * DynamoDB's own JSON, one <code>{"Item":{…}}</code> a line, in the layout of the native "Export
+   * to S3" ({@code AWSDynamoDB/<id>/data/…json.gz}); file names are paths below the export
+   * directory.
+   */
+  public static final String DYNAMODB_JSON = "dynamodb-json";
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Metadata of a full export (no {@link #selection()}). */
+  public ExportMetadata(
+      String format,
+      int formatVersion,
+      String toolVersion,
+      String dataFormat,
+      String compression,
+      TableSchema table,
+      String startTime,
+      String endTime,
+      long itemCount,
+      long byteCount,
+      List<DataFileStats> files) {
+    this(
+        format,
+        formatVersion,
+        toolVersion,
+        dataFormat,
+        compression,
+        table,
+        startTime,
+        endTime,
+        itemCount,
+        byteCount,
+        files,
+        null);
+  }
 
   /** Writes this metadata as indented JSON. */
   public void write(OutputStream out) throws IOException {

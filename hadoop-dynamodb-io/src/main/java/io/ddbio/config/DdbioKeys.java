@@ -201,6 +201,38 @@ public final class DdbioKeys {
               + " record. Default: <inputDir>-rejects-<UTC time>, beside the backup directory."
               + " Used only when dynamodb.max.bad.records is above 0.");
 
+  /** Which attributes a scan returns. */
+  public static final ConfigKey<String> SCAN_PROJECTION =
+      ConfigKey.text(
+          "dynamodb.scan.projection",
+          null,
+          "ProjectionExpression of the scan: the attributes (or nested paths) each item keeps,"
+              + " e.g. pk, sk, #b.c. Default: every attribute.");
+
+  /** Which items a scan returns. */
+  public static final ConfigKey<String> SCAN_FILTER =
+      ConfigKey.text(
+          "dynamodb.scan.filter",
+          null,
+          "FilterExpression of the scan: only items meeting it are returned, e.g. #s = :v. Items"
+              + " filtered out are still read and cost read capacity. Default: every item.");
+
+  /** Placeholders for attribute names in the projection and filter. */
+  public static final ConfigKey<String> SCAN_NAMES =
+      ConfigKey.text(
+          "dynamodb.scan.expression.names",
+          null,
+          "ExpressionAttributeNames of the projection and filter as a JSON object, e.g."
+              + " {\"#s\":\"status\"}. Every placeholder must be used.");
+
+  /** Placeholders for values in the filter. */
+  public static final ConfigKey<String> SCAN_VALUES =
+      ConfigKey.text(
+          "dynamodb.scan.expression.values",
+          null,
+          "ExpressionAttributeValues of the filter as a JSON object of DynamoDB JSON values, e.g."
+              + " {\":v\":{\"S\":\"active\"}}. Every placeholder must be used.");
+
   /** All keys declared above, in declaration order. */
   public static List<ConfigKey<?>> all() {
     List<ConfigKey<?>> keys = new ArrayList<>();

@@ -65,7 +65,8 @@ public final class DdbioOptions {
         DdbioKeys.MAX_MAP_TASKS.read(values),
         DdbioKeys.SCAN_PAGE_LIMIT.read(values),
         DdbioKeys.CONSISTENT_READ.read(values),
-        throughput(DdbioKeys.READ_PERCENT, DdbioKeys.READ_UNITS));
+        throughput(DdbioKeys.READ_PERCENT, DdbioKeys.READ_UNITS),
+        ScanExpressions.read(values));
   }
 
   /**

@@ -63,7 +63,7 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
             split.tableReadUnits(),
             session);
     sizer = new PageSizer(scan.pageLimit(), split.averageItemBytes(), scan.consistentRead());
-    spec = ScanSpec.wholeTable(scan.table(), scan.consistentRead());
+    spec = ScanSpec.of(scan);
     itemsPerSegment =
         split.getLength() / Math.max(1.0, split.averageItemBytes()) / split.segmentCount();
     segment = split.firstSegment();

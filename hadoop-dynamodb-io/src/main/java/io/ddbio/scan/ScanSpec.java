@@ -1,5 +1,7 @@
 package io.ddbio.scan;
 
+import io.ddbio.config.ScanExpressions;
+import io.ddbio.config.ScanOptions;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,6 +27,18 @@ public record ScanSpec(
   public ScanSpec {
     names = Map.copyOf(names);
     values = Map.copyOf(values);
+  }
+
+  /** The scan {@code options} ask for: their table, consistency, projection and filter. */
+  public static ScanSpec of(ScanOptions options) {
+    ScanExpressions e = options.expressions();
+    return new ScanSpec(
+        options.table(),
+        options.consistentRead(),
+        e.projection(),
+        e.filter(),
+        e.names(),
+        e.values());
   }
 
   /** A plain scan of every attribute of every item. */

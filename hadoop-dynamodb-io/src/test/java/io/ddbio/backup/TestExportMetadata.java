@@ -1,16 +1,22 @@
 package io.ddbio.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.config.ScanExpressions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -86,6 +92,74 @@ class TestExportMetadata {
     ExportMetadata back = ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x");
     assertEquals(m, back);
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"keyType\" : \"RANGE\""));
+  }
+
+  @Test
+  void aFullExportWritesNoSelection() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    metadata(null).write(out);
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertFalse(json.contains("selection"), json);
+    assertNull(ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x").selection());
+  }
+
+  @Test
+  void aPartialExportRecordsItsSelection() throws IOException {
+    ScanExpressions expressions =
+        new ScanExpressions(
+            Optional.of("pk, #b.c"),
+            Optional.of("#s = :v"),
+            Map.of("#s", "status", "#b", "body"),
+            Map.of(":v", AttributeValue.fromS("active")));
+    ExportSelection selection = ExportSelection.of(expressions).orElseThrow();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    metadata(selection).write(out);
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"filter\" : \"#s = :v\""), json);
+    assertTrue(json.contains("\":v\" : {"), json);
+
+    ExportMetadata back = ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x");
+    assertEquals(selection, back.selection());
+    assertEquals(expressions, back.selection().toExpressions());
+    assertEquals(
+        "filter \"#s = :v\", projection \"pk, #b.c\"",
+        back.selection().describe().substring(0, 39));
+    assertEquals(Optional.empty(), ExportSelection.of(ScanExpressions.NONE));
+    assertEquals(
+        "filter \"#s = :v\", projection \"pk, #s\" with names {\"#s\":\"status\"} and values"
+            + " {\":v\":{\"S\":\"active\"}}",
+        ExportSelection.of(
+                new ScanExpressions(
+                    Optional.of("pk, #s"),
+                    Optional.of("#s = :v"),
+                    Map.of("#s", "status"),
+                    Map.of(":v", AttributeValue.fromS("active"))))
+            .orElseThrow()
+            .describe());
+  }
+
+  @Test
+  void aFileWithFieldsFromANewerMinorVersionIsRead() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    metadata(null).write(out);
+    String json = out.toString(StandardCharsets.UTF_8).replaceFirst("\\{", "{\"laterField\":[1],");
+    assertEquals(metadata(null), ExportMetadata.read(stream(json), "x"));
+  }
+
+  private static ExportMetadata metadata(ExportSelection selection) {
+    return new ExportMetadata(
+        ExportMetadata.FORMAT,
+        ExportMetadata.FORMAT_VERSION,
+        "0.1.0",
+        ExportMetadata.DYNAMODB_JSON,
+        ".gz",
+        TableSchema.of(describedTable()),
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:10:00Z",
+        3,
+        99,
+        List.of(new DataFileStats("AWSDynamoDB/x/data/a.json.gz", 3, 99, "ab".repeat(32))),
+        selection);
   }
 
   @Test

@@ -43,6 +43,10 @@ class TestDdbioKeys {
     m.put("dynamodb.scan.consistent.read", "false");
     m.put("dynamodb.max.bad.records", "0");
     m.put("dynamodb.rejects.dir", "(none)");
+    m.put("dynamodb.scan.projection", "(none)");
+    m.put("dynamodb.scan.filter", "(none)");
+    m.put("dynamodb.scan.expression.names", "(none)");
+    m.put("dynamodb.scan.expression.values", "(none)");
     return m;
   }
 

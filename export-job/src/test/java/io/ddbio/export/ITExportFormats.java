@@ -1,0 +1,243 @@
+package io.ddbio.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.backup.DataFileStats;
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.items.ItemEquivalence;
+import io.ddbio.testkit.items.RandomItems;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The native layout and the scan options end to end, on LocalJobRunner and DynamoDB Local: a {@code
+ * dynamodb-json} export read back by a reader written only from the published layout, a filtered
+ * and a projected export holding exactly what they select, and consistent reads reaching the scan.
+ */
+class ITExportFormats {
+  private static final int ITEMS = 3_000;
+  private static final String TABLE = "FormatsSource";
+  private static final List<String> KEYS = List.of("pk", "sk");
+
+  private static DynamoDbLocal ddb;
+  private static DynamoDbClient client;
+  private static List<Map<String, AttributeValue>> source;
+
+  @TempDir Path tmp;
+
+  /**
+   * Random items of every type, each with a {@code status} (a reserved word, so it needs a
+   * placeholder; every third item is active) and a {@code body} map of which the projection keeps
+   * one member.
+   */
+  @BeforeAll
+  static void fillTable() {
+    ddb = DynamoDbLocal.start();
+    client = ddb.newClient();
+    Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+    RandomItems random =
+        RandomItems.builder()
+            .seed(29)
+            .hashKey("pk", ScalarAttributeType.S)
+            .rangeKey("sk", ScalarAttributeType.N)
+            .maxDepth(2)
+            .build();
+    source = new ArrayList<>();
+    for (int i = 0; i < ITEMS; i++) {
+      Map<String, AttributeValue> item = random.item(i);
+      item.put("status", AttributeValue.fromS(i % 3 == 0 ? "active" : "inactive"));
+      item.put(
+          "body",
+          AttributeValue.fromM(
+              Map.of(
+                  "c", AttributeValue.fromN(Integer.toString(i)), "d", AttributeValue.fromS("x"))));
+      source.add(item);
+    }
+    Tables.putAll(client, TABLE, source);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    ddb.close();
+  }
+
+  private ExportRun export(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--endpoint");
+    all.add(ddb.endpoint().toString());
+    return ExportRun.run(LocalJobs.conf(tmp, 4), all);
+  }
+
+  @Test
+  void aNativeExportReadsBackFromThePublishedLayoutAlone() throws Exception {
+    Path out = tmp.resolve("native");
+    ExportRun run = export(out.toString(), TABLE, "1.0", "4", "--format", "dynamodb-json");
+    assertEquals(0, run.status(), run::stderr);
+
+    PublishedNativeLayout.Contents contents = PublishedNativeLayout.read(out);
+    ItemEquivalence.assertSameItems(source, contents.items(), KEYS);
+    assertTrue(
+        contents.summary().get("tableArn").asText().endsWith(":table/" + TABLE),
+        contents.summary().toString());
+    assertTrue(
+        contents.summary().get("exportArn").asText().endsWith("/export/" + contents.exportId()));
+
+    assertFalse(Files.exists(out.resolve("manifest")), "no Data Pipeline manifest");
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    assertEquals(ExportMetadata.DYNAMODB_JSON, metadata.dataFormat());
+    assertEquals(".gz", metadata.compression());
+    assertNull(metadata.selection());
+    assertEquals(ITEMS, metadata.itemCount());
+    assertEquals(4, metadata.files().size());
+    for (DataFileStats f : metadata.files()) {
+      assertTrue(f.name().startsWith("AWSDynamoDB/" + contents.exportId() + "/data/"), f.name());
+      byte[] stored = Files.readAllBytes(out.resolve(f.name()));
+      assertEquals(f.bytes(), stored.length);
+      assertEquals(TestExportCommitter.sha256(stored), f.sha256());
+    }
+    assertTrue(
+        run.stdout()
+            .contains(
+                "native layout:             file:" + out + "/AWSDynamoDB/" + contents.exportId()),
+        run.stdout());
+  }
+
+  @Test
+  void aFilteredExportHoldsExactlyTheMatchingItems() throws Exception {
+    Path out = tmp.resolve("filtered");
+    ExportRun run =
+        export(
+            out.toString(),
+            TABLE,
+            "1.0",
+            "4",
+            "--compression",
+            "gzip",
+            "--filter",
+            "#s = :v",
+            "--names",
+            "{\"#s\":\"status\"}",
+            "--values",
+            "{\":v\":{\"S\":\"active\"}}");
+    assertEquals(0, run.status(), run::stderr);
+
+    List<Map<String, AttributeValue>> expected =
+        source.stream().filter(i -> i.get("status").s().equals("active")).toList();
+    assertEquals(ITEMS / 3, expected.size());
+    ItemEquivalence.assertSameItems(expected, dataPipelineItems(out), KEYS);
+
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    assertEquals(ITEMS / 3, metadata.itemCount());
+    assertEquals("#s = :v", metadata.selection().filter());
+    assertNull(metadata.selection().projection());
+    assertEquals(Map.of("#s", "status"), metadata.selection().names());
+    assertEquals("{\":v\":{\"S\":\"active\"}}", metadata.selection().values().toString());
+    assertTrue(run.stdout().contains("partial export:"), run.stdout());
+  }
+
+  @Test
+  void aProjectedExportHoldsOnlyTheProjectedAttributes() throws Exception {
+    Path out = tmp.resolve("projected");
+    ExportRun run =
+        export(
+            out.toString(),
+            TABLE,
+            "1.0",
+            "4",
+            "--format",
+            "dynamodb-json",
+            "--projection",
+            "pk, sk, #b.c",
+            "--names",
+            "{\"#b\":\"body\"}");
+    assertEquals(0, run.status(), run::stderr);
+    assertFalse(run.stderr().contains("Warning"), run.stderr());
+
+    List<Map<String, AttributeValue>> expected = new ArrayList<>();
+    for (Map<String, AttributeValue> item : source) {
+      Map<String, AttributeValue> projected = new LinkedHashMap<>();
+      projected.put("pk", item.get("pk"));
+      projected.put("sk", item.get("sk"));
+      projected.put("body", AttributeValue.fromM(Map.of("c", item.get("body").m().get("c"))));
+      expected.add(projected);
+    }
+    ItemEquivalence.assertSameItems(expected, PublishedNativeLayout.read(out).items(), KEYS);
+    assertEquals("pk, sk, #b.c", ExportFiles.metadata(out).selection().projection());
+  }
+
+  @Test
+  void expressionsDynamoDbRefusesStopTheExportBeforeItStarts() throws Exception {
+    Path out = tmp.resolve("refused");
+    ExportRun run =
+        export(
+            out.toString(),
+            TABLE,
+            "--filter",
+            "status = :v",
+            "--values",
+            "{\":v\":{\"S\":\"active\"}}");
+    assertEquals(2, run.status(), run::stderr);
+    assertTrue(
+        run.stderr().contains("DynamoDB refused the scan's projection or filter"), run.stderr());
+    assertTrue(run.stderr().contains("reserved"), run.stderr());
+    assertFalse(Files.exists(out));
+    assertNull(run.tool().counters(), "no job ran");
+
+    run = export(tmp.resolve("undefined").toString(), TABLE, "--filter", "#s = :v");
+    assertEquals(2, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("[#s]") && run.stderr().contains("not defined"), run.stderr());
+  }
+
+  @Test
+  void consistentReadReachesTheScanAndCostsTwice() throws Exception {
+    ExportRun eventual = export(tmp.resolve("eventual").toString(), TABLE, "1.0", "2");
+    ExportRun consistent =
+        export(tmp.resolve("consistent").toString(), TABLE, "1.0", "2", "--consistent-read");
+    assertEquals(0, eventual.status(), eventual::stderr);
+    assertEquals(0, consistent.status(), consistent::stderr);
+    double ratio = (double) capacity(consistent) / capacity(eventual);
+    assertTrue(ratio > 1.8 && ratio < 2.2, "consistent reads cost twice: ratio " + ratio);
+  }
+
+  private static long capacity(ExportRun run) {
+    return run.tool().counters().findCounter(DdbioCounter.READ_CAPACITY_MILLIUNITS).getValue();
+  }
+
+  private static List<Map<String, AttributeValue>> dataPipelineItems(Path out) throws Exception {
+    DataPipelineCodec codec = new DataPipelineCodec();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (String name : ExportFiles.dataFiles(out)) {
+      byte[] text;
+      try (InputStream in =
+          new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(out.resolve(name))))) {
+        text = in.readAllBytes();
+      }
+      ExportFiles.lines(text, name).forEach(line -> items.add(codec.decode(line)));
+    }
+    return items;
+  }
+}
