@@ -24,7 +24,8 @@ final class ExportLineReader {
     Map<String, AttributeValue> newImage = null;
     Map<String, AttributeValue> oldImage = null;
     Map<String, AttributeValue> metadata = null;
-    try (JsonParser p = ItemJson.parser(buf, from, to)) {
+    try (JsonParser p = ItemJson.parser(buf, from, to);
+        ReadScratch scratch = ReadScratch.forLine()) {
       JsonToken token = ItemReader.next(p);
       if (token != JsonToken.START_OBJECT) {
         throw new BadValue("expected a JSON object, found " + ItemReader.describe(token));
@@ -37,11 +38,11 @@ final class ExportLineReader {
               "\"" + part + "\" must be an object, found " + ItemReader.describe(token));
         }
         switch (part) {
-          case ITEM -> item = once(item, readPart(p, part, true), part);
-          case KEYS -> keys = once(keys, readPart(p, part, true), part);
-          case NEW_IMAGE -> newImage = once(newImage, readPart(p, part, true), part);
-          case OLD_IMAGE -> oldImage = once(oldImage, readPart(p, part, true), part);
-          case METADATA -> metadata = once(metadata, readPart(p, part, false), part);
+          case ITEM -> item = once(item, readPart(p, part, true, scratch), part);
+          case KEYS -> keys = once(keys, readPart(p, part, true, scratch), part);
+          case NEW_IMAGE -> newImage = once(newImage, readPart(p, part, true, scratch), part);
+          case OLD_IMAGE -> oldImage = once(oldImage, readPart(p, part, true, scratch), part);
+          case METADATA -> metadata = once(metadata, readPart(p, part, false, scratch), part);
           default ->
               throw new BadValue(
                   "unknown field \""
@@ -76,10 +77,10 @@ final class ExportLineReader {
   }
 
   /** Reads one part, naming the part in any failure since attribute paths restart inside it. */
-  private static Map<String, AttributeValue> readPart(JsonParser p, String part, boolean item)
-      throws IOException {
+  private static Map<String, AttributeValue> readPart(
+      JsonParser p, String part, boolean item, ReadScratch scratch) throws IOException {
     try {
-      return ItemReader.readMap(p, item);
+      return ItemReader.readMap(p, item, scratch);
     } catch (BadValue e) {
       throw e.toException(part);
     }

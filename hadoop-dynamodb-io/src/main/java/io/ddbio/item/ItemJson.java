@@ -56,12 +56,13 @@ final class ItemJson {
       throw new BadValue(
           firstByte < 0 ? "blank line (no item)" : "the line does not start with a JSON object");
     }
-    try (JsonParser p = parser(buf, from, to)) {
+    try (JsonParser p = parser(buf, from, to);
+        ReadScratch scratch = ReadScratch.forLine()) {
       JsonToken first = ItemReader.next(p);
       if (first != JsonToken.START_OBJECT) {
         throw new BadValue("expected a JSON object, found " + ItemReader.describe(first));
       }
-      Map<String, AttributeValue> item = ItemReader.readMap(p, true);
+      Map<String, AttributeValue> item = ItemReader.readMap(p, true, scratch);
       expectEnd(p, "item");
       return item;
     } catch (IOException e) {
@@ -71,9 +72,10 @@ final class ItemJson {
 
   /** Reads {@code [from, to)} as one type-tagged value and nothing else. */
   static AttributeValue readValue(byte[] buf, int from, int to) {
-    try (JsonParser p = parser(buf, from, to)) {
+    try (JsonParser p = parser(buf, from, to);
+        ReadScratch scratch = ReadScratch.forLine()) {
       ItemReader.next(p);
-      AttributeValue value = ItemReader.readValue(p);
+      AttributeValue value = ItemReader.readValue(p, scratch);
       expectEnd(p, "value");
       return value;
     } catch (IOException e) {

@@ -39,9 +39,29 @@ final class ItemReader {
    *
    * @param topLevel whether this is an item rather than a nested {@code M}: only an item must have
    *     attributes, and only its attribute names must be non-empty
+   * @param scratch what reading this line reuses
+   * @return a new mutable map, in the order of the line
    */
-  static Map<String, AttributeValue> readMap(JsonParser p, boolean topLevel) throws IOException {
+  static Map<String, AttributeValue> readMap(JsonParser p, boolean topLevel, ReadScratch scratch)
+      throws IOException {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
+    readFields(p, topLevel, map, scratch);
+    return map;
+  }
+
+  /**
+   * Reads the object of an {@code M} value, the parser on its {@code START_OBJECT}, into a reused
+   * container: the SDK copies it into the value anyway.
+   */
+  private static AttributeValue readM(JsonParser p, ReadScratch scratch) throws IOException {
+    Fields fields = scratch.openObject();
+    readFields(p, false, fields, scratch);
+    return scratch.closeObjectAsM(fields);
+  }
+
+  private static void readFields(
+      JsonParser p, boolean topLevel, Map<String, AttributeValue> fields, ReadScratch scratch)
+      throws IOException {
     JsonToken token;
     while ((token = next(p)) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -51,25 +71,24 @@ final class ItemReader {
       AttributeValue value;
       try {
         next(p);
-        value = readValue(p);
+        value = readValue(p, scratch);
       } catch (BadValue e) {
         throw e.in(name);
       }
-      if (map.put(name, value) != null) {
+      if (fields.putIfAbsent(name, value) != null) {
         throw new BadValue("duplicate attribute name \"" + name + "\"");
       }
     }
     if (token != JsonToken.END_OBJECT) {
       throw new BadValue("expected an attribute name, found " + describe(token));
     }
-    if (topLevel && map.isEmpty()) {
+    if (topLevel && fields.isEmpty()) {
       throw new BadValue("empty item (no attributes)");
     }
-    return map;
   }
 
   /** Reads one {@code {"<tag>": <value>}} object; the parser must be on its first token. */
-  static AttributeValue readValue(JsonParser p) throws IOException {
+  static AttributeValue readValue(JsonParser p, ReadScratch scratch) throws IOException {
     JsonToken token = p.currentToken();
     if (token != JsonToken.START_OBJECT) {
       throw new BadValue(
@@ -84,7 +103,7 @@ final class ItemReader {
       throw new BadValue("unknown type tag \"" + tagName + "\"");
     }
     next(p);
-    AttributeValue value = readTagged(p, tag, tagName);
+    AttributeValue value = readTagged(p, tag, tagName, scratch);
     token = next(p);
     if (token == JsonToken.FIELD_NAME) {
       throw new BadValue(
@@ -96,22 +115,28 @@ final class ItemReader {
     return value;
   }
 
-  private static AttributeValue readTagged(JsonParser p, TypeTag tag, String tagName)
-      throws IOException {
+  private static AttributeValue readTagged(
+      JsonParser p, TypeTag tag, String tagName, ReadScratch scratch) throws IOException {
     JsonToken token = p.currentToken();
     return switch (tag) {
-      case S -> AttributeValue.fromS(string(p, tagName));
-      case N -> AttributeValue.fromN(number(p, tagName));
-      case B -> AttributeValue.fromB(binary(p, tagName));
-      case SS -> AttributeValue.fromSs(set(p, tagName, ItemReader::string, Function.identity()));
+      case S -> scratch.s(string(p, tagName));
+      case N -> scratch.n(number(p, tagName));
+      case B -> scratch.b(binary(p, tagName));
+      case SS -> scratch.ss(set(p, tagName, ItemReader::string, null, scratch));
       case NS ->
-          AttributeValue.fromNs(set(p, tagName, ItemReader::number, DynamoDbNumbers::canonical));
-      case BS -> AttributeValue.fromBs(set(p, tagName, ItemReader::binary, Function.identity()));
+          scratch.ns(
+              set(
+                  p,
+                  tagName,
+                  ItemReader::number,
+                  n -> DynamoDbNumbers.canonical((String) n),
+                  scratch));
+      case BS -> scratch.bs(set(p, tagName, ItemReader::binary, null, scratch));
       case M -> {
         expect(token, JsonToken.START_OBJECT, tagName, "an object");
-        yield AttributeValue.fromM(readMap(p, false));
+        yield readM(p, scratch);
       }
-      case L -> AttributeValue.fromL(list(p, tagName));
+      case L -> readL(p, tagName, scratch);
       case BOOL -> {
         if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
           throw wrongType(tagName, "true or false", token);
@@ -125,17 +150,18 @@ final class ItemReader {
     };
   }
 
-  private static List<AttributeValue> list(JsonParser p, String tagName) throws IOException {
+  private static AttributeValue readL(JsonParser p, String tagName, ReadScratch scratch)
+      throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY, tagName, "an array");
-    List<AttributeValue> list = new ArrayList<>();
+    List<AttributeValue> list = scratch.openList();
     while (next(p) != JsonToken.END_ARRAY) {
       try {
-        list.add(readValue(p));
+        list.add(readValue(p, scratch));
       } catch (BadValue e) {
         throw e.at(list.size());
       }
     }
-    return list;
+    return scratch.closeListAsL(list);
   }
 
   /** Reads one member of a set, the parser on its token. */
@@ -143,10 +169,20 @@ final class ItemReader {
     T read(JsonParser p, String tagName) throws IOException;
   }
 
-  private static <T> List<T> set(
-      JsonParser p, String tagName, Member<T> member, Function<T, ?> identity) throws IOException {
+  /**
+   * Reads a set's members into the scratch set container.
+   *
+   * @param identity what makes two members the same, or null when it is the member itself
+   */
+  private static List<?> set(
+      JsonParser p,
+      String tagName,
+      Member<?> member,
+      Function<Object, ?> identity,
+      ReadScratch scratch)
+      throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY, tagName, "an array");
-    List<T> members = new ArrayList<>();
+    List<Object> members = scratch.openSet();
     while (next(p) != JsonToken.END_ARRAY) {
       try {
         members.add(member.read(p, tagName));
@@ -165,17 +201,25 @@ final class ItemReader {
     return members;
   }
 
-  /** The index of the first member equal (by {@code identity}) to an earlier one, or -1. */
-  private static <T> int firstDuplicate(List<T> members, Function<T, ?> identity) {
-    int size = members.size();
-    Object[] ids = new Object[size];
-    for (int i = 0; i < size; i++) {
-      ids[i] = identity.apply(members.get(i));
+  /**
+   * The index of the first member equal (by {@code identity}, or itself when that is null) to an
+   * earlier one, or -1.
+   */
+  private static int firstDuplicate(List<Object> members, Function<Object, ?> identity) {
+    List<?> ids = members;
+    if (identity != null) {
+      List<Object> mapped = new ArrayList<>(members.size());
+      for (Object member : members) {
+        mapped.add(identity.apply(member));
+      }
+      ids = mapped;
     }
+    int size = ids.size();
     if (size <= SMALL_SET) {
       for (int i = 1; i < size; i++) {
+        Object id = ids.get(i);
         for (int j = 0; j < i; j++) {
-          if (ids[i].equals(ids[j])) {
+          if (id.equals(ids.get(j))) {
             return i;
           }
         }
@@ -184,7 +228,7 @@ final class ItemReader {
     }
     Set<Object> seen = new HashSet<>(size * 2);
     for (int i = 0; i < size; i++) {
-      if (!seen.add(ids[i])) {
+      if (!seen.add(ids.get(i))) {
         return i;
       }
     }

@@ -1,0 +1,256 @@
+package io.ddbio.bench.chart;
+
+import io.ddbio.bench.corpus.RealisticItems;
+import io.ddbio.tool.Arguments;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws {@code docs/images/performance.png} from the benchmarks' result files, and prints the same
+ * figures as Markdown tables for {@code docs/PERFORMANCE.md}.
+ *
+ * <p>Usage: {@code PerformanceChart --out PNG [--jmh jmh.json] [--e2e e2e.properties] [--memory
+ * memory.properties] [--note TEXT]}; a panel is drawn for each result file given.
+ */
+public final class PerformanceChart {
+  private static final int WIDTH = 1200;
+  private static final Color OURS = new Color(0x2A, 0x6F, 0xBF);
+  private static final Color OURS_ALT = new Color(0x6C, 0xA0, 0xDC);
+  private static final Color LIMIT = new Color(0x99, 0x99, 0x99);
+
+  private PerformanceChart() {}
+
+  /** Reads the result files, writes the PNG, prints the tables. */
+  public static void main(String[] args) throws IOException {
+    Arguments a = Arguments.parse(args, Set.of("out", "jmh", "e2e", "memory", "note"), Set.of());
+    Path out = Path.of(a.option("out").orElseThrow(() -> new IllegalArgumentException("--out")));
+    List<BarPanel> panels = new ArrayList<>();
+    Optional<Path> jmh = a.option("jmh").map(Path::of);
+    if (jmh.isPresent()) {
+      CodecResults codec = CodecResults.read(jmh.get());
+      panels.add(codecPanel(codec));
+      System.out.println(codecTable(codec));
+    }
+    Optional<Path> e2e = a.option("e2e").map(Path::of);
+    if (e2e.isPresent()) {
+      Properties p = load(e2e.get());
+      panels.add(e2ePanel(p));
+    }
+    Optional<Path> memory = a.option("memory").map(Path::of);
+    if (memory.isPresent()) {
+      panels.add(memoryPanel(load(memory.get())));
+    }
+    render(panels, a.option("note").orElse(""), out);
+    System.out.println("Chart written to " + out);
+  }
+
+  private static BarPanel codecPanel(CodecResults codec) {
+    List<BarPanel.Group> groups = new ArrayList<>();
+    for (String op : List.of("Decode", "Encode")) {
+      for (RealisticItems.Profile profile : codec.profiles()) {
+        String yardstick = "yardstick" + op;
+        List<BarPanel.Bar> bars = new ArrayList<>();
+        bars.add(codecBar(codec, profile, "dataPipeline" + op, yardstick, "Data Pipeline", OURS));
+        bars.add(
+            codecBar(codec, profile, "dynamoDbJson" + op, yardstick, "DynamoDB JSON", OURS_ALT));
+        bars.add(
+            new BarPanel.Bar(
+                "Jackson yardstick",
+                codec.megabytesPerSecond(profile, yardstick),
+                LIMIT,
+                String.format(
+                    "%.0f MB/s, %,.0f items/s",
+                    codec.megabytesPerSecond(profile, yardstick),
+                    codec.score(profile, yardstick).itemsPerSecond())));
+        groups.add(
+            new BarPanel.Group(
+                op
+                    + ", "
+                    + profile
+                    + " items ("
+                    + String.format("%.0f", codec.bytesPerItem(profile))
+                    + " bytes per line on average)",
+                bars));
+      }
+    }
+    return new BarPanel(
+        "Codecs, one core: MB/s of lines (higher is better; target: at most 1.5x the yardstick's"
+            + " time)",
+        groups,
+        null);
+  }
+
+  private static BarPanel.Bar codecBar(
+      CodecResults codec,
+      RealisticItems.Profile profile,
+      String method,
+      String yardstick,
+      String label,
+      Color color) {
+    double mbs = codec.megabytesPerSecond(profile, method);
+    double times = codec.timesYardstick(profile, method, yardstick);
+    return new BarPanel.Bar(
+        label,
+        mbs,
+        color,
+        String.format(
+            "%.0f MB/s, %,.0f items/s, %.2fx yardstick%s",
+            mbs,
+            codec.score(profile, method).itemsPerSecond(),
+            times,
+            times <= 1.5 ? "" : " (missed)"));
+  }
+
+  private static BarPanel e2ePanel(Properties p) {
+    List<BarPanel.Group> groups = new ArrayList<>();
+    groups.add(e2eGroup(p, "Export: table to files", "raw scan", "export (ours)", "ratio.export"));
+    groups.add(
+        e2eGroup(p, "Import: files to table", "raw batch write", "import (ours)", "ratio.import"));
+    return new BarPanel(
+        String.format(
+            "End to end on DynamoDB Local, items/s (T=%s threads each, %s items, page limit %s;"
+                + " target: ours >= 0.90 of raw)",
+            p.getProperty("threads"), p.getProperty("items"), p.getProperty("pageLimit")),
+        groups,
+        null);
+  }
+
+  private static BarPanel.Group e2eGroup(
+      Properties p, String label, String rawPhase, String oursPhase, String ratioKey) {
+    double raw = rate(p, rawPhase);
+    double ours = rate(p, oursPhase);
+    double ratio = Double.parseDouble(p.getProperty(ratioKey));
+    return new BarPanel.Group(
+        label,
+        List.of(
+            new BarPanel.Bar(
+                rawPhase + " (limit)", raw, LIMIT, String.format("%,.0f items/s", raw)),
+            new BarPanel.Bar(
+                oursPhase,
+                ours,
+                OURS,
+                String.format(
+                    "%,.0f items/s = %.2f of raw%s",
+                    ours, ratio, ratio >= 0.9 ? "" : " (missed)"))));
+  }
+
+  private static double rate(Properties p, String phase) {
+    for (int i = 0; p.getProperty("phase." + i + ".name") != null; i++) {
+      if (p.getProperty("phase." + i + ".name").equals(phase)) {
+        return Double.parseDouble(p.getProperty("phase." + i + ".itemsPerSecond"));
+      }
+    }
+    throw new IllegalArgumentException("no phase " + phase + " in the e2e results");
+  }
+
+  private static BarPanel memoryPanel(Properties p) {
+    double mb = 1024.0 * 1024.0;
+    double max = Long.parseLong(p.getProperty("maxHeap")) / mb;
+    double peak = Long.parseLong(p.getProperty("peakUsed")) / mb;
+    double afterGc = Long.parseLong(p.getProperty("maxUsedAfterGc")) / mb;
+    return new BarPanel(
+        String.format(
+            "Heap of one export map task over %,d items with -Xmx%s: %s",
+            Long.parseLong(p.getProperty("items", "0")),
+            p.getProperty("taskHeap"),
+            Boolean.parseBoolean(p.getProperty("success")) ? "succeeded" : "FAILED"),
+        List.of(
+            new BarPanel.Group(
+                "MB of heap",
+                List.of(
+                    new BarPanel.Bar(
+                        "peak used",
+                        peak,
+                        OURS,
+                        String.format("%.0f MB (sum of pool peaks)", peak)),
+                    new BarPanel.Bar(
+                        "largest after a GC",
+                        afterGc,
+                        OURS_ALT,
+                        String.format("%.0f MB (upper bound of live data)", afterGc))))),
+        new BarPanel.Marker(max, String.format("max heap %.0f MB", max)));
+  }
+
+  private static String codecTable(CodecResults codec) {
+    StringBuilder t = new StringBuilder();
+    t.append("| profile | benchmark | items/s (1 core) | MB/s | x yardstick time |\n");
+    t.append("|---|---|---:|---:|---:|\n");
+    for (RealisticItems.Profile profile : codec.profiles()) {
+      for (String method :
+          List.of(
+              "dataPipelineDecode",
+              "dynamoDbJsonDecode",
+              "yardstickDecode",
+              "yardstickDecodeWithStrings",
+              "dataPipelineEncode",
+              "dynamoDbJsonEncode",
+              "yardstickEncode")) {
+        if (!codec.has(profile, method)) {
+          continue;
+        }
+        String yardstick = method.endsWith("Encode") ? "yardstickEncode" : "yardstickDecode";
+        CodecResults.Score s = codec.score(profile, method);
+        t.append(
+            String.format(
+                "| %s | %s | %,.0f ± %,.0f | %.1f | %.2f |%n",
+                profile,
+                method,
+                s.itemsPerSecond(),
+                s.error(),
+                codec.megabytesPerSecond(profile, method),
+                codec.timesYardstick(profile, method, yardstick)));
+      }
+    }
+    return t.toString();
+  }
+
+  private static Properties load(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return p;
+  }
+
+  private static void render(List<BarPanel> panels, String note, Path out) throws IOException {
+    int height = 40;
+    for (BarPanel panel : panels) {
+      height += panel.height();
+    }
+    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, WIDTH, height);
+      int top = 0;
+      for (BarPanel panel : panels) {
+        panel.draw(g, top, WIDTH);
+        top += panel.height();
+      }
+      g.setColor(Color.DARK_GRAY);
+      g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
+      g.drawString(note, 20, top + 24);
+    } finally {
+      g.dispose();
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    ImageIO.write(image, "png", out.toFile());
+  }
+}

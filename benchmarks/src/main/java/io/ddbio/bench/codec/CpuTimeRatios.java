@@ -1,0 +1,178 @@
+package io.ddbio.bench.codec;
+
+import io.ddbio.bench.corpus.RealisticItems;
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.item.DynamoDbJsonCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A cross-check of the JMH ratios that a busy machine cannot skew: the same codec and yardstick
+ * passes as the JMH benchmarks, interleaved round by round in one JVM and timed in <em>thread CPU
+ * time</em>, so that time spent waiting for a core other processes hold is not counted. Prints the
+ * median CPU nanoseconds per item of each pass and each codec pass as a ratio of its yardstick.
+ *
+ * <p>Usage: {@code CpuTimeRatios [rounds (default 40)]}; the first quarter of the rounds warm up.
+ */
+public final class CpuTimeRatios {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private CpuTimeRatios() {}
+
+  /** One pass over the corpus; returns something derived from the work so it is not dropped. */
+  private interface Pass {
+    long run() throws IOException;
+  }
+
+  /** Runs the comparison for every profile and prints the table. */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
+      Corpus corpus = Corpus.build(profile);
+      System.out.println(corpus.describe());
+      Map<String, Pass> passes = passes(corpus);
+      Map<String, double[]> nanosPerItem = measure(passes, rounds);
+      Map<String, Double> median = new LinkedHashMap<>();
+      nanosPerItem.forEach((name, samples) -> median.put(name, median(samples)));
+      median.forEach(
+          (name, ns) -> System.out.printf("  %-28s %9.0f ns/item (thread CPU)%n", name, ns));
+      ratio(median, "dataPipelineDecode", "yardstickDecode");
+      ratio(median, "dynamoDbJsonDecode", "yardstickDecode");
+      ratio(median, "dataPipelineDecode", "yardstickDecodeWithStrings");
+      ratio(median, "dataPipelineEncode", "yardstickEncode");
+      ratio(median, "dynamoDbJsonEncode", "yardstickEncode");
+    }
+  }
+
+  private static Map<String, Pass> passes(Corpus corpus) {
+    DataPipelineCodec dp = new DataPipelineCodec();
+    DynamoDbJsonCodec json = new DynamoDbJsonCodec();
+    LineBuffer dpLines = corpus.dataPipeline();
+    LineBuffer jsonLines = corpus.dynamoDbJson();
+    List<Map<String, AttributeValue>> items = corpus.items();
+    TokenScript[] scripts = corpus.scripts();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    Map<String, Pass> passes = new LinkedHashMap<>();
+    passes.put(
+        "dataPipelineDecode",
+        () -> {
+          long n = 0;
+          for (int i = 0; i < dpLines.count(); i++) {
+            n += dp.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)).size();
+          }
+          return n;
+        });
+    passes.put(
+        "dynamoDbJsonDecode",
+        () -> {
+          long n = 0;
+          for (int i = 0; i < jsonLines.count(); i++) {
+            n += json.decode(jsonLines.bytes(), jsonLines.offset(i), jsonLines.length(i)).size();
+          }
+          return n;
+        });
+    passes.put(
+        "yardstickDecode",
+        () -> {
+          long n = 0;
+          for (int i = 0; i < dpLines.count(); i++) {
+            n += Yardstick.tokenize(dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
+          }
+          return n;
+        });
+    passes.put(
+        "yardstickDecodeWithStrings",
+        () -> {
+          long n = 0;
+          for (int i = 0; i < dpLines.count(); i++) {
+            n +=
+                Yardstick.tokenizeAndReadStrings(
+                    dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
+          }
+          return n;
+        });
+    passes.put(
+        "dataPipelineEncode",
+        () -> {
+          long n = 0;
+          for (Map<String, AttributeValue> item : items) {
+            out.reset();
+            dp.encode(item, out);
+            n += out.size();
+          }
+          return n;
+        });
+    passes.put(
+        "dynamoDbJsonEncode",
+        () -> {
+          long n = 0;
+          for (Map<String, AttributeValue> item : items) {
+            out.reset();
+            json.encode(item, out);
+            n += out.size();
+          }
+          return n;
+        });
+    passes.put(
+        "yardstickEncode",
+        () -> {
+          long n = 0;
+          for (TokenScript script : scripts) {
+            out.reset();
+            Yardstick.write(script, out);
+            n += out.size();
+          }
+          return n;
+        });
+    return passes;
+  }
+
+  /** Runs every pass once per round, in turn, and keeps the measured rounds' CPU ns per item. */
+  private static Map<String, double[]> measure(Map<String, Pass> passes, int rounds) {
+    int warmup = rounds / 4;
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    passes.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+    long sink = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, Pass> pass : passes.entrySet()) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        try {
+          sink += pass.getValue().run();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime() - start;
+        if (round >= warmup) {
+          samples.get(pass.getKey()).add((double) cpu / Corpus.ITEMS);
+        }
+      }
+    }
+    if (sink == 42) {
+      System.out.println("(checksum)");
+    }
+    Map<String, double[]> result = new LinkedHashMap<>();
+    samples.forEach(
+        (name, list) -> result.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
+    return result;
+  }
+
+  private static double median(double[] samples) {
+    double[] sorted = samples.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void ratio(Map<String, Double> median, String codec, String yardstick) {
+    System.out.printf(
+        "  %-28s %5.2fx %s%n", codec, median.get(codec) / median.get(yardstick), yardstick);
+  }
+}

@@ -1,0 +1,202 @@
+package io.ddbio.bench.e2e;
+
+import io.ddbio.bench.corpus.RealisticItems;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.items.ItemEquivalence;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.apache.hadoop.mapreduce.Job;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Ours against the limit, at the same concurrency T: a raw parallel scan against the export job,
+ * and raw {@code BatchWriteItem}s of the same items against the import job, each into a fresh
+ * table. A small warm-up round first runs all four untimed, so neither side is measured with a cold
+ * JIT (in this JVM or DynamoDB Local's).
+ */
+final class Comparison {
+  /** The target: ours at least this share of the raw rate. */
+  static final double TARGET = 0.90;
+
+  static final String RAW_SCAN = "raw scan";
+  static final String EXPORT = "export (ours)";
+  static final String RAW_WRITE = "raw batch write";
+  static final String IMPORT = "import (ours)";
+
+  /** DynamoDB Local refuses more; the jobs budget against far more anyway (see BenchJobs). */
+  private static final long PROVISIONED_UNITS = 40_000;
+
+  private static final int WARMUP_ITEMS = 20_000;
+  private static final int SPOT_CHECKS = 200;
+
+  private final E2eOptions options;
+  private final DynamoDbClient client;
+  private final Meter meter;
+  private final BenchJobs.Setup setup;
+  private final PrintStream out;
+
+  Comparison(
+      E2eOptions options,
+      DynamoDbClient client,
+      Meter meter,
+      BenchJobs.Setup setup,
+      PrintStream out) {
+    this.options = options;
+    this.client = client;
+    this.meter = meter;
+    this.setup = setup;
+    this.out = out;
+  }
+
+  /** Runs everything and returns every measurement, in order. */
+  List<Measurement> run() throws Exception {
+    out.printf(
+        "Generating %d items (%s profile)...%n", options.items(), RealisticItems.Profile.MIXED);
+    List<Map<String, AttributeValue>> items =
+        new RealisticItems(EndToEnd.SEED, RealisticItems.Profile.MIXED).items(options.items());
+
+    int warmup = Math.min(WARMUP_ITEMS, options.items());
+    out.printf("Warm-up round on %d items (not counted)...%n", warmup);
+    createTable("WarmSource");
+    ParallelBatchWriter.write(client, "WarmSource", warmup, options.loaders(), items::get);
+    round("warm", "WarmSource", items.subList(0, warmup));
+    Tables.deleteTable(client, "WarmSource");
+
+    List<Measurement> all = new ArrayList<>();
+    createTable("Source");
+    Measurement load =
+        meter.measure(
+            "load (" + options.loaders() + " threads)",
+            () ->
+                ParallelBatchWriter.write(
+                    client, "Source", items.size(), options.loaders(), items::get));
+    out.println(load.row());
+    all.add(load);
+    for (int r = 1; r <= options.rounds(); r++) {
+      all.addAll(round("r" + r, "Source", items));
+    }
+    return all;
+  }
+
+  /** One round: raw scan, export, raw write, import; the timed phases print as they finish. */
+  private List<Measurement> round(
+      String name, String source, List<Map<String, AttributeValue>> items) throws Exception {
+    boolean timed = !name.equals("warm");
+    List<Measurement> measured = new ArrayList<>();
+    int t = options.threads();
+
+    Measurement scan =
+        meter.measure(
+            RAW_SCAN,
+            () -> ParallelScan.count(client, source, t, options.pageLimit(), items.size()));
+    expect(items.size(), scan.items(), RAW_SCAN);
+    measured.add(report(scan, timed));
+
+    Path exported = options.workDir().resolve("export-" + name);
+    // Left behind if an earlier run in the same work directory failed half-way.
+    deleteTree(exported);
+    Measurement export =
+        meter.measure(
+            EXPORT,
+            () -> {
+              Job job = BenchJobs.run(BenchJobs.exportJob(setup, source, exported));
+              return job.getCounters().findCounter(DdbioCounter.ITEMS_READ).getValue();
+            });
+    expect(items.size(), export.items(), EXPORT);
+    measured.add(report(export, timed));
+
+    String rawTarget = "RawTarget_" + name;
+    createTable(rawTarget);
+    Measurement write =
+        meter.measure(
+            RAW_WRITE,
+            () -> ParallelBatchWriter.write(client, rawTarget, items.size(), t, items::get));
+    expect(items.size(), write.items(), RAW_WRITE);
+    measured.add(report(write, timed));
+    Tables.deleteTable(client, rawTarget);
+
+    String imported = "Imported_" + name;
+    createTable(imported);
+    Measurement load =
+        meter.measure(
+            IMPORT,
+            () -> {
+              Job job = BenchJobs.run(BenchJobs.importJob(setup, exported, imported));
+              return job.getCounters().findCounter(DdbioCounter.ITEMS_WRITTEN).getValue();
+            });
+    expect(items.size(), load.items(), IMPORT);
+    measured.add(report(load, timed));
+    spotCheck(imported, items);
+    Tables.deleteTable(client, imported);
+    deleteTree(exported);
+    return measured;
+  }
+
+  private Measurement report(Measurement m, boolean timed) {
+    if (timed) {
+      out.println(m.row());
+    }
+    return m;
+  }
+
+  private void createTable(String table) {
+    Tables.createTable(
+        client,
+        table,
+        KeySpec.string(RealisticItems.HASH_KEY),
+        KeySpec.number(RealisticItems.RANGE_KEY),
+        PROVISIONED_UNITS,
+        PROVISIONED_UNITS);
+  }
+
+  /** Reads back a fixed sample of the imported items and compares them with the originals. */
+  private void spotCheck(String table, List<Map<String, AttributeValue>> items) {
+    SplittableRandom random = new SplittableRandom(EndToEnd.SEED);
+    for (int i = 0; i < SPOT_CHECKS; i++) {
+      Map<String, AttributeValue> expected = items.get(random.nextInt(items.size()));
+      Map<String, AttributeValue> actual =
+          client
+              .getItem(
+                  b -> b.tableName(table).key(RealisticItems.keyOf(expected)).consistentRead(true))
+              .item();
+      // DynamoDB respells numbers (1.5E-3 comes back as 0.0015), so compare by value.
+      String difference = ItemEquivalence.describeDifference(expected, actual);
+      if (difference != null) {
+        throw new IllegalStateException(
+            "Imported item "
+                + RealisticItems.keyOf(expected)
+                + " differs from the original: "
+                + difference);
+      }
+    }
+  }
+
+  private static void expect(long expected, long actual, String phase) {
+    if (expected != actual) {
+      throw new IllegalStateException(
+          phase + " handled " + actual + " items, expected " + expected);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
