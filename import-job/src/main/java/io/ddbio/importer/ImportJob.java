@@ -1,5 +1,6 @@
 package io.ddbio.importer;
 
+import io.ddbio.backup.ExportMetadata;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
@@ -30,6 +31,11 @@ public final class ImportJob {
     job.setInputFormatClass(BackupInputFormat.class);
     BackupInputFormat.setDataFiles(job, layout.paths());
     job.setMapperClass(ImportMapper.class);
+    if (layout.metadata().isPresent()) {
+      StoredChecksum.configure(
+          job.getConfiguration(),
+          new org.apache.hadoop.fs.Path(layout.directory(), ExportMetadata.FILE_NAME));
+    }
     writeToTable(job, layout.dataFiles().size());
     return job;
   }

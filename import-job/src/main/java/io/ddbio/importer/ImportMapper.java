@@ -42,6 +42,8 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
   @Override
   protected void setup(Context context) throws IOException {
     file = fileOf(context.getInputSplit());
+    StoredChecksum.verify(
+        ((FileSplit) context.getInputSplit()).getPath(), context.getConfiguration());
     check = ItemCheck.from(context.getConfiguration());
     bad = BadRecords.forTask(context, file);
     lines = context.getCounter(DdbioCounter.LINES_READ);

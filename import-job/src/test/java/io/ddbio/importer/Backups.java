@@ -115,7 +115,8 @@ final class Backups {
     List<DataFileStats> files = new ArrayList<>();
     long bytes = 0;
     for (Path f : dataFiles) {
-      files.add(new DataFileStats(f.getFileName().toString(), itemsIn(f), Files.size(f), ""));
+      files.add(
+          new DataFileStats(f.getFileName().toString(), itemsIn(f), Files.size(f), sha256(f)));
       bytes += Files.size(f);
     }
     ExportMetadata metadata =
@@ -141,5 +142,16 @@ final class Backups {
     return List.of(
         dir.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000"),
         dir.resolve("5f1c0e3a-7d1b-4c1e-9a55-3b0c2f1d9e77.gz"));
+  }
+
+  /** The hex SHA-256 of a file, as the export records it. */
+  static String sha256(Path file) throws IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -149,4 +149,26 @@ class ITImportFailures {
     assertTrue(r.err().contains("records 41 items, but 40 were read"), r.err());
     assertTrue(r.out().contains("FAILED"), r.out());
   }
+
+  @Test
+  void alteredFileOfTheSameSizeFailsOnItsChecksumAndNoneOfItIsWritten(@TempDir Path tmp)
+      throws Exception {
+    ImportTables.create(client, "ImportAltered");
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
+    Path plain = backup.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000");
+    String text = java.nio.file.Files.readString(plain);
+    assertTrue(text.contains("\"Ada\""));
+    // Same length, still valid lines: only the recorded checksum can tell.
+    java.nio.file.Files.writeString(plain, text.replace("\"Ada\"", "\"Adb\""));
+
+    ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportAltered");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("SHA-256"), r.err());
+    assertTrue(r.err().contains("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000"), r.err());
+    for (var item : Tables.scanAll(client, "ImportAltered")) {
+      assertFalse(item.containsKey("name"), "an item of the altered file was written: " + item);
+    }
+  }
 }
