@@ -28,6 +28,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param createTable whether and how to create the table first ({@code --create-table})
  * @param maxBadRecords how many bad records may be set aside instead of failing, if given
  * @param rejectsDir where bad records are set aside, if given
+ * @param allowPartialItems whether an export taken with a projection may be imported ({@code
+ *     --allow-partial-items})
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -41,6 +43,7 @@ public record ImportArguments(
     Optional<TableCreation> createTable,
     OptionalInt maxBadRecords,
     Optional<String> rejectsDir,
+    boolean allowPartialItems,
     boolean help) {
 
   private static final String WRITE_RATIO = "write-ratio";
@@ -53,6 +56,7 @@ public record ImportArguments(
   private static final String CREATE_WRITE_UNITS = "create-write-units";
   private static final String MAX_BAD_RECORDS = "max-bad-records";
   private static final String REJECTS_DIR = "rejects-dir";
+  private static final String ALLOW_PARTIAL_ITEMS = "allow-partial-items";
   private static final String HELP = "help";
 
   private static final String USAGE =
@@ -91,6 +95,10 @@ public record ImportArguments(
                             see docs/BAD-INPUT.md
         --rejects-dir DIR   where they are set aside, one JSON line each; DIR must not
                             exist (default: <inputDir>-rejects-<UTC time>, beside it)
+        --allow-partial-items
+                            import an export taken with --projection; its items then
+                            replace whole items in the table with the attributes it kept
+                            (refused without this option)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -130,7 +138,7 @@ public record ImportArguments(
                 CREATE_WRITE_UNITS,
                 MAX_BAD_RECORDS,
                 REJECTS_DIR),
-            Set.of(HELP, CREATE_TABLE));
+            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -143,6 +151,7 @@ public record ImportArguments(
           Optional.empty(),
           OptionalInt.empty(),
           Optional.empty(),
+          false,
           true);
     }
     List<String> positional = a.positional();
@@ -184,6 +193,7 @@ public record ImportArguments(
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty()),
         a.option(REJECTS_DIR).map(d -> nonBlank(d, "--rejects-dir")),
+        a.flag(ALLOW_PARTIAL_ITEMS),
         false);
   }
 

@@ -115,6 +115,8 @@ public class ImportTool extends Configured implements Tool {
       throws IOException, InterruptedException {
     ImportSource source =
         ImportSource.locate(new Path(arguments.inputDir()), arguments.format(), conf);
+    PartialExportCheck.check(source.metadata(), arguments.allowPartialItems())
+        .ifPresent(err::println);
     if (arguments.createTable().isPresent()) {
       err.println(TableCreator.create(source, arguments.createTable().get(), options));
     }

@@ -2,6 +2,7 @@ package io.ddbio.importer;
 
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.ExportSelection;
 import io.ddbio.backup.TableSchema;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.testkit.Fixtures;
@@ -90,18 +91,23 @@ final class Backups {
    */
   static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, String... keys)
       throws IOException {
+    writeMetadata(dir, dataFiles, itemCount, schema(keys));
+  }
+
+  /**
+   * A provisioned source table's schema with just a key.
+   *
+   * @param keys key attributes as name, type, name, type… (partition key first)
+   */
+  static TableSchema schema(String... keys) {
     List<TableSchema.Key> keySchema = new ArrayList<>();
     List<TableSchema.Attribute> definitions = new ArrayList<>();
     for (int i = 0; i < keys.length; i += 2) {
       keySchema.add(new TableSchema.Key(keys[i], i == 0 ? "HASH" : "RANGE"));
       definitions.add(new TableSchema.Attribute(keys[i], keys[i + 1]));
     }
-    writeMetadata(
-        dir,
-        dataFiles,
-        itemCount,
-        new TableSchema(
-            "Source", keySchema, definitions, "PROVISIONED", 5, 5, List.of(), List.of()));
+    return new TableSchema(
+        "Source", keySchema, definitions, "PROVISIONED", 5, 5, List.of(), List.of());
   }
 
   /**
@@ -111,6 +117,18 @@ final class Backups {
    * @param table the source table's schema to record
    */
   static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, TableSchema table)
+      throws IOException {
+    writeMetadata(dir, dataFiles, itemCount, table, null);
+  }
+
+  /**
+   * Writes {@code ddbio-export.json} into {@code dir} for its data files as they are now, as a
+   * partial export would.
+   *
+   * @param selection the projection and filter to record; null for a full export
+   */
+  static void writeMetadata(
+      Path dir, List<Path> dataFiles, long itemCount, TableSchema table, ExportSelection selection)
       throws IOException {
     List<DataFileStats> files = new ArrayList<>();
     long bytes = 0;
@@ -131,7 +149,8 @@ final class Backups {
             "2024-01-01T00:01:00Z",
             itemCount,
             bytes,
-            files);
+            files,
+            selection);
     try (OutputStream out = Files.newOutputStream(dir.resolve(ExportMetadata.FILE_NAME))) {
       metadata.write(out);
     }

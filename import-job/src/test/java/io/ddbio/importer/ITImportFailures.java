@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.backup.ExportSelection;
 import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.KeySpec;
@@ -170,5 +171,38 @@ class ITImportFailures {
     for (var item : Tables.scanAll(client, "ImportAltered")) {
       assertFalse(item.containsKey("name"), "an item of the altered file was written: " + item);
     }
+  }
+
+  @Test
+  void projectedExportIsRefusedUnlessAllowedBecauseItWouldStripAttributes(@TempDir Path tmp)
+      throws Exception {
+    ImportTables.create(client, "ImportProjected");
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.writeMetadata(
+        backup,
+        Backups.v3DataFiles(backup),
+        40,
+        Backups.schema("pk", "S", "sk", "N"),
+        new ExportSelection("pk, sk, #n", null, Map.of("#n", "name"), null));
+
+    ImportRun refused =
+        ImportRun.of(ddb, tmp.resolve("refused"), backup.toString(), "ImportProjected");
+
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("projection \"pk, sk, #n\""), refused.err());
+    assertTrue(refused.err().contains("--allow-partial-items"), refused.err());
+    assertTrue(Tables.scanAll(client, "ImportProjected").isEmpty());
+
+    ImportRun allowed =
+        ImportRun.of(
+            ddb,
+            tmp.resolve("allowed"),
+            backup.toString(),
+            "ImportProjected",
+            "--allow-partial-items");
+
+    assertEquals(0, allowed.exit(), allowed.err());
+    assertTrue(allowed.err().contains("Warning: importing a partial export"), allowed.err());
+    assertEquals(40, Tables.scanAll(client, "ImportProjected").size());
   }
 }

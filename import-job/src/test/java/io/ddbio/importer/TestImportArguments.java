@@ -36,7 +36,14 @@ class TestImportArguments {
     assertEquals(Optional.empty(), a.region());
     assertEquals(BackupFormat.AUTO, a.format());
     assertEquals(Optional.empty(), a.createTable());
+    assertFalse(a.allowPartialItems());
     assertFalse(a.help());
+  }
+
+  @Test
+  void allowPartialItemsIsAFlag() {
+    assertTrue(parse("d", "T", "--allow-partial-items").allowPartialItems());
+    assertTrue(parse("--allow-partial-items", "d", "T", "0.5").allowPartialItems());
   }
 
   @Test
