@@ -66,12 +66,25 @@ public final class DynamoDbLocal implements AutoCloseable {
    * (the directory is created if missing; the database file is {@code shared-local-instance.db}).
    */
   static DynamoDbLocal start(int port, Path dbDirectory) {
+    return start(port, dbDirectory, true);
+  }
+
+  /**
+   * Starts an in-memory server on an ephemeral port of 127.0.0.1 that keeps a separate set of
+   * tables for each access key id (and region), as DynamoDB Local does without its shared-database
+   * option. A test can so tell which credentials a client signed its requests with.
+   */
+  public static DynamoDbLocal startPerAccessKey() {
+    return start(0, null, false);
+  }
+
+  private static DynamoDbLocal start(int port, Path dbDirectory, boolean sharedDb) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Port must be 0..65535, not " + port);
     }
     SqliteNatives.ensureLoaded();
     LocalDynamoDBServerHandler handler =
-        new LocalDynamoDBServerHandler(newRequestHandler(dbDirectory), null);
+        new LocalDynamoDBServerHandler(newRequestHandler(dbDirectory, sharedDb), null);
 
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("dynamodb-local");
@@ -103,7 +116,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     return new DynamoDbLocal(server, connector, handler);
   }
 
-  private static LocalDynamoDBRequestHandler newRequestHandler(Path dbDirectory) {
+  private static LocalDynamoDBRequestHandler newRequestHandler(Path dbDirectory, boolean sharedDb) {
     boolean inMemory = dbDirectory == null;
     String dbPath = null;
     if (!inMemory) {
@@ -115,9 +128,9 @@ public final class DynamoDbLocal implements AutoCloseable {
       }
     }
     try {
-      // Shared database: tables are not partitioned by access key and region.
+      // Shared database (by default): tables are not partitioned by access key and region.
       // Transient statuses not delayed: tables are ACTIVE as soon as they are created.
-      return new LocalDynamoDBRequestHandler(0, inMemory, dbPath, true, false);
+      return new LocalDynamoDBRequestHandler(0, inMemory, dbPath, sharedDb, false);
     } catch (DynamoDBLocalServiceException e) {
       throw new IllegalStateException("DynamoDB Local could not open its database: " + e, e);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param endpoint endpoint override (DynamoDB Local, VPC endpoint); empty for the region's endpoint
  * @param region region override; empty for the SDK's region chain
  * @param credentials explicit credentials; empty for the AWS default credential chain
+ * @param assumeRole a role to assume with those credentials; empty to use them as they are
  * @param maxConnections HTTP connection pool size
  * @param attemptTimeout time limit of one request attempt
  */
@@ -17,6 +18,7 @@ public record ClientOptions(
     Optional<URI> endpoint,
     Optional<String> region,
     Optional<StaticCredentials> credentials,
+    Optional<AssumeRole> assumeRole,
     int maxConnections,
     Duration attemptTimeout) {
 
@@ -33,6 +35,30 @@ public record ClientOptions(
     public String toString() {
       return "StaticCredentials[accessKeyId=(secret), secretAccessKey=(secret), sessionToken="
           + (sessionToken == null ? "(none)" : "(secret)")
+          + "]";
+    }
+  }
+
+  /**
+   * An IAM role to assume for DynamoDB calls.
+   *
+   * @param roleArn the role's ARN
+   * @param externalId the external id its trust policy asks for; null when none
+   * @param sessionName the role session name
+   * @param stsEndpoint STS endpoint override; empty for the region's STS endpoint
+   */
+  public record AssumeRole(
+      String roleArn, String externalId, String sessionName, Optional<URI> stsEndpoint) {
+    @Override
+    public String toString() {
+      return "AssumeRole[roleArn="
+          + roleArn
+          + ", externalId="
+          + (externalId == null ? "(none)" : "(secret)")
+          + ", sessionName="
+          + sessionName
+          + ", stsEndpoint="
+          + stsEndpoint.map(URI::toString).orElse("(region's)")
           + "]";
     }
   }

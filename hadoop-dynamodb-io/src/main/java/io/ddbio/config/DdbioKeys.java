@@ -62,6 +62,38 @@ public final class DdbioKeys {
       ConfigKey.secret(
           "dynamodb.awsSessionToken", "Session token for temporary credentials; never logged.");
 
+  /** A role to assume for the table, as for a table in another account. */
+  public static final ConfigKey<String> ASSUME_ROLE_ARN =
+      ConfigKey.text(
+          "dynamodb.assume.role.arn",
+          null,
+          "ARN of an IAM role to assume (STS AssumeRole) for every DynamoDB call, e.g. for a table"
+              + " in another account. The role is assumed with the credentials configured above"
+              + " (or the default chain), and its credentials are refreshed before they expire."
+              + " Default: no role.");
+
+  /** The external id the role's trust policy asks for. */
+  public static final ConfigKey<String> ASSUME_ROLE_EXTERNAL_ID =
+      ConfigKey.secret(
+          "dynamodb.assume.role.external.id",
+          "External id to pass to AssumeRole when the role's trust policy requires one; read like"
+              + " dynamodb.awsAccessKeyId, never logged.");
+
+  /** Session name of the assumed role, seen in CloudTrail. */
+  public static final ConfigKey<String> ASSUME_ROLE_SESSION_NAME =
+      ConfigKey.text(
+          "dynamodb.assume.role.session.name",
+          "ddbio",
+          "Role session name of the assumed role, as CloudTrail shows it.");
+
+  /** STS endpoint override. */
+  public static final ConfigKey<String> STS_ENDPOINT =
+      ConfigKey.text(
+          "dynamodb.sts.endpoint",
+          null,
+          "STS endpoint URL for AssumeRole, e.g. a VPC endpoint. Default: the regional STS"
+              + " endpoint of the table's region.");
+
   /** HTTP connection pool size of each task's client. */
   public static final ConfigKey<Integer> MAX_CONNECTIONS =
       ConfigKey.integer(

@@ -32,9 +32,11 @@ public final class DdbioOptions {
       Function<String, String> values, Function<String, String> secrets) {
     ClientOptions client =
         new ClientOptions(
-            Optional.ofNullable(DdbioKeys.ENDPOINT.read(values)).map(DdbioOptions::parseEndpoint),
+            Optional.ofNullable(DdbioKeys.ENDPOINT.read(values))
+                .map(s -> parseEndpoint(s, DdbioKeys.ENDPOINT)),
             Optional.ofNullable(DdbioKeys.REGION.read(values)),
             credentials(secrets),
+            assumeRole(values, secrets),
             DdbioKeys.MAX_CONNECTIONS.read(values),
             DdbioKeys.ATTEMPT_TIMEOUT.read(values));
     RetryOptions retry =
@@ -123,7 +125,29 @@ public final class DdbioOptions {
         new ClientOptions.StaticCredentials(access, secret, DdbioKeys.SESSION_TOKEN.read(secrets)));
   }
 
-  private static URI parseEndpoint(String s) {
+  private static Optional<ClientOptions.AssumeRole> assumeRole(
+      Function<String, String> values, Function<String, String> secrets) {
+    String arn = DdbioKeys.ASSUME_ROLE_ARN.read(values);
+    if (arn == null || arn.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!arn.startsWith("arn:")) {
+      throw new IllegalArgumentException(
+          DdbioKeys.ASSUME_ROLE_ARN.name()
+              + " must be a role ARN such as arn:aws:iam::123456789012:role/Backup, was \""
+              + arn
+              + "\"");
+    }
+    return Optional.of(
+        new ClientOptions.AssumeRole(
+            arn,
+            DdbioKeys.ASSUME_ROLE_EXTERNAL_ID.read(secrets),
+            DdbioKeys.ASSUME_ROLE_SESSION_NAME.read(values),
+            Optional.ofNullable(DdbioKeys.STS_ENDPOINT.read(values))
+                .map(s -> parseEndpoint(s, DdbioKeys.STS_ENDPOINT))));
+  }
+
+  private static URI parseEndpoint(String s, ConfigKey<String> key) {
     try {
       URI uri = new URI(s);
       if (uri.getScheme() == null || uri.getHost() == null) {
@@ -132,7 +156,7 @@ public final class DdbioOptions {
       return uri;
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "Invalid " + DdbioKeys.ENDPOINT.name() + " \"" + s + "\": " + e.getMessage(), e);
+          "Invalid " + key.name() + " \"" + s + "\": " + e.getMessage(), e);
     }
   }
 }

@@ -48,14 +48,19 @@ public final class DynamoDBClientFactory {
                 ClientOverrideConfiguration.builder()
                     .retryStrategy(DefaultRetryStrategy.doNotRetry())
                     .apiCallAttemptTimeout(options.attemptTimeout())
-                    .build())
-            .credentialsProvider(credentials(options, local));
+                    .build());
     options.endpoint().ifPresent(builder::endpointOverride);
     Region region = options.region().map(Region::of).orElseGet(() -> defaultRegion(local));
     if (region != null) {
       builder.region(region);
     }
-    return builder.build();
+    AwsCredentialsProvider credentials = credentials(options, local);
+    if (options.assumeRole().isPresent()) {
+      // The table's region is the STS region too: regional STS endpoints keep the call in the
+      // region, and a role in another account is still assumed through the caller's partition.
+      credentials = new AssumedRoleCredentials(options.assumeRole().get(), credentials, region);
+    }
+    return builder.credentialsProvider(credentials).build();
   }
 
   private static AwsCredentialsProvider credentials(ClientOptions options, boolean local) {

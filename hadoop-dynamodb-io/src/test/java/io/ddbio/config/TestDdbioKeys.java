@@ -26,6 +26,10 @@ class TestDdbioKeys {
     m.put("dynamodb.awsAccessKeyId", "(none)");
     m.put("dynamodb.awsSecretAccessKey", "(none)");
     m.put("dynamodb.awsSessionToken", "(none)");
+    m.put("dynamodb.assume.role.arn", "(none)");
+    m.put("dynamodb.assume.role.external.id", "(none)");
+    m.put("dynamodb.assume.role.session.name", "ddbio");
+    m.put("dynamodb.sts.endpoint", "(none)");
     m.put("dynamodb.http.max.connections", "50");
     m.put("dynamodb.http.attempt.timeout", "30s");
     m.put("dynamodb.retry.throttle.max.duration", "15m");
