@@ -29,6 +29,9 @@ public final class NativeExportManifest {
   /** The output format this code reads and writes. */
   public static final String DYNAMODB_JSON = "DYNAMODB_JSON";
 
+  /** {@code outputFormat} of an export in Amazon Ion text. */
+  public static final String ION = "ION";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private NativeExportManifest() {}

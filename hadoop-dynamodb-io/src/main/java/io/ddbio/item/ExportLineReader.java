@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads the wrapper object of a native export line around the items it holds. */
 final class ExportLineReader {
-  private static final String ITEM = "Item";
-  private static final String KEYS = "Keys";
-  private static final String NEW_IMAGE = "NewImage";
-  private static final String OLD_IMAGE = "OldImage";
-  private static final String METADATA = "Metadata";
+  static final String ITEM = "Item";
+  static final String KEYS = "Keys";
+  static final String NEW_IMAGE = "NewImage";
+  static final String OLD_IMAGE = "OldImage";
+  static final String METADATA = "Metadata";
   private static final String TIMESTAMP = "WriteTimestampMicros";
 
   private ExportLineReader() {}
@@ -58,6 +58,20 @@ final class ExportLineReader {
     } catch (IOException e) {
       throw new BadValue("unreadable JSON: " + e.getMessage(), e);
     }
+    return assemble(item, keys, newImage, oldImage, metadata);
+  }
+
+  /**
+   * The line the parts make, whatever syntax they were read from; a part that was absent is null.
+   *
+   * @throws BadValue when the parts do not make a full export's item or a change
+   */
+  static ExportLine assemble(
+      Map<String, AttributeValue> item,
+      Map<String, AttributeValue> keys,
+      Map<String, AttributeValue> newImage,
+      Map<String, AttributeValue> oldImage,
+      Map<String, AttributeValue> metadata) {
     if (item != null) {
       if (keys != null || newImage != null || oldImage != null || metadata != null) {
         throw new BadValue(
@@ -86,7 +100,7 @@ final class ExportLineReader {
     }
   }
 
-  private static <T> T once(T previous, T value, String part) {
+  static <T> T once(T previous, T value, String part) {
     if (previous != null) {
       throw new BadValue("duplicate field \"" + part + "\" in an export line");
     }

@@ -5,7 +5,6 @@ import io.ddbio.backup.TableSchema;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.item.DataPipelineCodec;
-import io.ddbio.item.DynamoDbJsonCodec;
 import io.ddbio.item.ExportLine;
 import io.ddbio.item.ItemFormatException;
 import io.ddbio.write.InvalidItemException;
@@ -43,7 +42,10 @@ public final class KeySchemaCheck {
   /** Decodes one line of a data file into the attributes that must carry the table's key. */
   @FunctionalInterface
   interface KeyedLine {
-    /** The attributes of the line; throws {@link ItemFormatException} when it is not valid. */
+    /**
+     * The attributes of the line, or null when the line holds none (Ion's version marker alone);
+     * throws {@link ItemFormatException} when it is not valid.
+     */
     Map<String, AttributeValue> decode(byte[] buf, int off, int len);
   }
 
@@ -65,14 +67,17 @@ public final class KeySchemaCheck {
    */
   public static void check(TableInfo table, NativeExportLayout layout, Configuration conf)
       throws IOException {
-    DynamoDbJsonCodec codec = new DynamoDbJsonCodec();
+    NativeLineFormat format = layout.lineFormat();
     check(
         table,
         layout.metadata(),
         layout.statuses(),
         conf,
         (buf, off, len) -> {
-          ExportLine line = codec.decodeExportLine(buf, off, len);
+          if (format.isBlank(buf, off, len)) {
+            return null;
+          }
+          ExportLine line = format.decode(buf, off, len);
           return line.kind() == ExportLine.Kind.ITEM ? line.item() : line.keys();
         });
   }
@@ -146,6 +151,9 @@ public final class KeySchemaCheck {
             if (++bad > allowed) {
               throw new IOException(where + e.reason() + overLimit(allowed), e);
             }
+            continue;
+          }
+          if (item == null) {
             continue;
           }
           try {

@@ -103,18 +103,7 @@ public record NativeExportLayout(
     try (InputStream in = fs.open(summaryFile)) {
       summary = NativeExportManifest.parseSummary(in, summaryFile.toString());
     }
-    if (!NativeExportManifest.DYNAMODB_JSON.equals(summary.outputFormat())) {
-      throw new IOException(
-          "The native export in "
-              + dir
-              + " is in "
-              + summary.outputFormat()
-              + " format ("
-              + summaryFile
-              + "); only "
-              + NativeExportManifest.DYNAMODB_JSON
-              + " is supported. Export the table again with --export-format DYNAMODB_JSON");
-    }
+    NativeLineFormat.of(summary.outputFormat(), summaryFile.toString());
     Path filesManifest =
         summary.manifestFilesS3Key() == null
             ? new Path(dir, NativeExportManifest.FILES)
@@ -168,6 +157,16 @@ public record NativeExportLayout(
         summary.itemCount(),
         metadata.isPresent() ? ", with " + ExportMetadata.FILE_NAME : "");
     return new NativeExportLayout(fs.makeQualified(dir), summary, files, metadata);
+  }
+
+  /** The syntax of the export's lines, from its summary's {@code outputFormat}. */
+  NativeLineFormat lineFormat() {
+    try {
+      return NativeLineFormat.of(summary.outputFormat(), directory.toString());
+    } catch (IOException e) {
+      // read() has checked the format already.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /** The data files' statuses, in the manifest's order. */

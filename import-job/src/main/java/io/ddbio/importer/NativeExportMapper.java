@@ -1,6 +1,5 @@
 package io.ddbio.importer;
 
-import io.ddbio.item.DynamoDbJsonCodec;
 import io.ddbio.item.ExportLine;
 import io.ddbio.item.ItemFormatException;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
@@ -15,11 +14,11 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Turns numbered lines of a native export's data file into writes for {@link DynamoDBOutputFormat},
- * in the file's order: {@code {"Item":…}} (a full export) and {@code NewImage} (an incremental one)
- * become puts, a change with {@code Keys} only a delete. The writer keeps that order for every key,
- * so a put then a delete of one key leaves no item, and a delete then a put leaves the put. Blank
- * lines are skipped.
+ * Turns numbered lines of a native export's data file (DynamoDB JSON or Ion) into writes for {@link
+ * DynamoDBOutputFormat}, in the file's order: {@code {"Item":…}} (a full export) and {@code
+ * NewImage} (an incremental one) become puts, a change with {@code Keys} only a delete. The writer
+ * keeps that order for every key, so a put then a delete of one key leaves no item, and a delete
+ * then a put leaves the put. Blank lines are skipped.
  *
  * <p>A line that is not of the export's kind (an item in an incremental export, a change in a full
  * one), not valid, or an item DynamoDB would refuse fails the task with {@code <file>:<line>:
@@ -31,7 +30,7 @@ public class NativeExportMapper
   /** Whether the export is incremental; set by {@link NativeImportJob}. */
   static final String INCREMENTAL_KEY = "ddbio.import.native.incremental";
 
-  private final DynamoDbJsonCodec codec = new DynamoDbJsonCodec();
+  private NativeLineFormat format;
   private final DynamoDBItemWritable write = new DynamoDBItemWritable();
   private boolean incremental;
   private String file;
@@ -42,6 +41,7 @@ public class NativeExportMapper
   @Override
   protected void setup(Context context) {
     incremental = context.getConfiguration().getBoolean(INCREMENTAL_KEY, false);
+    format = NativeLineFormat.of(context.getConfiguration());
     file = ImportMapper.fileOf(context.getInputSplit());
     lines = context.getCounter(DdbioCounter.LINES_READ);
     bytes = context.getCounter(DdbioCounter.BYTES_READ);
@@ -53,12 +53,12 @@ public class NativeExportMapper
       throws IOException, InterruptedException {
     lines.increment(1);
     bytes.increment(text.getLength());
-    if (DynamoDbJsonCodec.isBlank(text.getBytes(), 0, text.getLength())) {
+    if (format.isBlank(text.getBytes(), 0, text.getLength())) {
       return;
     }
     ExportLine change;
     try {
-      change = codec.decodeExportLine(text.getBytes(), 0, text.getLength());
+      change = format.decode(text.getBytes(), 0, text.getLength());
     } catch (ItemFormatException e) {
       throw new IOException(where(line) + e.reason(), e);
     }

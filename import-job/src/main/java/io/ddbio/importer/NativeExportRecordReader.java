@@ -1,6 +1,5 @@
 package io.ddbio.importer;
 
-import io.ddbio.item.DynamoDbJsonCodec;
 import java.io.IOException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -58,7 +57,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
       check.verify();
       return false;
     }
-    if (!isBlank(value)) {
+    if (!isBlank(NativeLineFormat.of(context.getConfiguration()), value)) {
       check.counted();
     }
     key.set(number);
@@ -91,7 +90,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
       try {
         long n;
         while ((n = all.next(line)) != 0) {
-          if (!isBlank(line)) {
+          if (!isBlank(NativeLineFormat.of(context.getConfiguration()), line)) {
             check.counted();
           }
           if (n % PROGRESS_EVERY == 0) {
@@ -105,8 +104,8 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
     }
   }
 
-  private static boolean isBlank(Text line) {
-    return DynamoDbJsonCodec.isBlank(line.getBytes(), 0, line.getLength());
+  private static boolean isBlank(NativeLineFormat format, Text line) {
+    return format.isBlank(line.getBytes(), 0, line.getLength());
   }
 
   @Override

@@ -33,6 +33,7 @@ public final class NativeImportJob {
     NativeExportInputFormat.setExport(job, layout.directory());
     job.getConfiguration()
         .setBoolean(NativeExportMapper.INCREMENTAL_KEY, layout.summary().incremental());
+    job.getConfiguration().set(NativeLineFormat.KEY, layout.lineFormat().name());
     job.setMapperClass(NativeExportMapper.class);
     ImportJob.writeToTable(job, layout.files().size());
     return job;

@@ -153,6 +153,45 @@ class ITNativeImport {
     assertTrue(r.out().matches("(?s).*items deleted:\\s+4\\R.*"), r.out());
   }
 
+  @Test
+  void ionExportImportsExactly(@TempDir Path tmp) throws Exception {
+    List<Map<String, AttributeValue>> items = Fixtures.canonicalItems();
+    List<List<String>> files = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < items.size(); i++) {
+      List<String> file = files.get(i % 2);
+      // DynamoDB leads each file with the Ion version marker, on the first item's line.
+      file.add((file.isEmpty() ? "$ion_1_0 " : "") + IonLines.itemLine(items.get(i)));
+    }
+    Path prefix = tmp.resolve("export");
+    NativeExports.write(prefix, "01700000000001-ionion00", false, files, "ION");
+    ImportTables.create(client, "NativeIon");
+
+    ImportRun r = ImportRun.of(ddb, tmp, prefix.toString(), "NativeIon");
+
+    assertEquals(0, r.exit(), r.err());
+    ImportTables.assertHolds(client, "NativeIon", Fixtures.canonicalItems());
+    assertEquals(40, r.counter(DdbioCounter.ITEMS_WRITTEN));
+  }
+
+  @Test
+  void ionLineThatIsNoDynamoDbValueFailsNamingFileLineAndReason(@TempDir Path tmp)
+      throws Exception {
+    List<String> lines =
+        List.of(
+            "$ion_1_0 {Item:{pk:\"a\",sk:1.}}",
+            "{Item:{pk:\"a\",sk:2.,price:9.99e0}}",
+            "{Item:{pk:\"a\",sk:3.}}");
+    Path prefix = tmp.resolve("export");
+    NativeExports.write(prefix, "01700000000002-ionbad00", false, List.of(lines), "ION");
+    ImportTables.create(client, "NativeIonBad");
+
+    ImportRun r = ImportRun.of(ddb, tmp, prefix.toString(), "NativeIonBad");
+
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("data-0.ion.gz:2: an Ion float (9.99)"), r.err());
+    assertTrue(r.err().contains("in attribute \"price\" of Item"), r.err());
+  }
+
   private static Path dataFile(Path prefix, int index) {
     return NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID)
         .resolve("data")

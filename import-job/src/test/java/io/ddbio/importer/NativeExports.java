@@ -55,13 +55,24 @@ final class NativeExports {
    */
   static Path write(Path prefix, String id, boolean incremental, List<List<String>> files)
       throws IOException {
+    return write(prefix, id, incremental, files, NativeExportManifest.DYNAMODB_JSON);
+  }
+
+  /**
+   * Writes an export as {@link #write(Path, String, boolean, List)} does, its lines in {@code
+   * outputFormat} ({@code DYNAMODB_JSON} or {@code ION}, which names the files {@code .ion.gz}).
+   */
+  static Path write(
+      Path prefix, String id, boolean incremental, List<List<String>> files, String outputFormat)
+      throws IOException {
     Path dir = exportDir(prefix, id);
     Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("_started"), "");
     List<FileEntry> entries = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < files.size(); i++) {
-      String name = "data-" + i + ".json.gz";
+      String name =
+          "data-" + i + (outputFormat.equals(NativeExportManifest.ION) ? ".ion.gz" : ".json.gz");
       Path data = gzip(dir.resolve("data").resolve(name), files.get(i));
       long items = files.get(i).stream().filter(l -> !l.isBlank()).count();
       total += items;
@@ -69,7 +80,9 @@ final class NativeExports {
           new FileEntry("AWSDynamoDB/" + id + "/data/" + name, items, md5(data), hexMd5(data)));
     }
     Files.write(dir.resolve(NativeExportManifest.FILES), NativeExportManifest.renderFiles(entries));
-    Files.writeString(dir.resolve(NativeExportManifest.SUMMARY), summary(id, incremental, total));
+    Files.writeString(
+        dir.resolve(NativeExportManifest.SUMMARY),
+        summary(id, incremental, total).replace(NativeExportManifest.DYNAMODB_JSON, outputFormat));
     return dir;
   }
 
