@@ -43,12 +43,7 @@ final class ExportLineReader {
           case NEW_IMAGE -> newImage = once(newImage, readPart(p, part, true, scratch), part);
           case OLD_IMAGE -> oldImage = once(oldImage, readPart(p, part, true, scratch), part);
           case METADATA -> metadata = once(metadata, readPart(p, part, false, scratch), part);
-          default ->
-              throw new BadValue(
-                  "unknown field \""
-                      + part
-                      + "\" in an export line (expected"
-                      + " Item, or Keys with NewImage, OldImage and Metadata)");
+          default -> throw unknownPart(part);
         }
       }
       if (token != JsonToken.END_OBJECT) {
@@ -98,6 +93,14 @@ final class ExportLineReader {
     } catch (BadValue e) {
       throw e.toException(part);
     }
+  }
+
+  /** The failure for a wrapper field that is none of the parts of an export line. */
+  static BadValue unknownPart(String part) {
+    return new BadValue(
+        "unknown field \""
+            + part
+            + "\" in an export line (expected Item, or Keys with NewImage, OldImage and Metadata)");
   }
 
   static <T> T once(T previous, T value, String part) {

@@ -129,12 +129,7 @@ public final class IonExportCodec {
             oldImage = ExportLineReader.once(oldImage, readPart(r, part, true), part);
         case ExportLineReader.METADATA ->
             metadata = ExportLineReader.once(metadata, readPart(r, part, false), part);
-        default ->
-            throw new BadValue(
-                "unknown field \""
-                    + part
-                    + "\" in an export line (expected"
-                    + " Item, or Keys with NewImage, OldImage and Metadata)");
+        default -> throw ExportLineReader.unknownPart(part);
       }
     }
     r.stepOut();

@@ -65,16 +65,19 @@ class ITAssumeRole {
     return DdbioOptions.from(values::get, secrets::get);
   }
 
+  private static DdbioOptions withRole(FakeSts sts) {
+    return options(
+        Map.of(
+            DdbioKeys.ASSUME_ROLE_ARN.name(),
+            ROLE,
+            DdbioKeys.STS_ENDPOINT.name(),
+            sts.endpoint().toString()));
+  }
+
   @Test
   void callsAreSignedWithTheRolesCredentialsObtainedWithTheBaseOnes() throws Exception {
     try (FakeSts sts = new FakeSts(ROLE_KEY)) {
-      DdbioOptions options =
-          options(
-              Map.of(
-                  DdbioKeys.ASSUME_ROLE_ARN.name(),
-                  ROLE,
-                  DdbioKeys.STS_ENDPOINT.name(),
-                  sts.endpoint().toString()));
+      DdbioOptions options = withRole(sts);
 
       try (DynamoDbClient client = DynamoDBClientFactory.create(options.client())) {
         assertEquals(List.of("OnlyTheRoleSees"), client.listTables().tableNames());
@@ -103,13 +106,7 @@ class ITAssumeRole {
   void aRefusedAssumeRoleFailsTheCallNamingTheRole() throws Exception {
     try (FakeSts sts = new FakeSts(ROLE_KEY)) {
       sts.refuse();
-      DdbioOptions options =
-          options(
-              Map.of(
-                  DdbioKeys.ASSUME_ROLE_ARN.name(),
-                  ROLE,
-                  DdbioKeys.STS_ENDPOINT.name(),
-                  sts.endpoint().toString()));
+      DdbioOptions options = withRole(sts);
 
       try (DynamoDbClient client = DynamoDBClientFactory.create(options.client())) {
         SdkException e = assertThrows(SdkException.class, client::listTables);

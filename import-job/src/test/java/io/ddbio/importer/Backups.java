@@ -137,23 +137,32 @@ final class Backups {
           new DataFileStats(f.getFileName().toString(), itemsIn(f), Files.size(f), sha256(f)));
       bytes += Files.size(f);
     }
-    ExportMetadata metadata =
-        new ExportMetadata(
-            ExportMetadata.FORMAT,
-            ExportMetadata.FORMAT_VERSION,
-            "test",
-            ExportMetadata.DATA_PIPELINE_V3,
-            null,
-            table,
-            "2024-01-01T00:00:00Z",
-            "2024-01-01T00:01:00Z",
-            itemCount,
-            bytes,
-            files,
-            selection);
+    ExportMetadata metadata = metadata(table, itemCount, bytes, files, selection);
     try (OutputStream out = Files.newOutputStream(dir.resolve(ExportMetadata.FILE_NAME))) {
       metadata.write(out);
     }
+  }
+
+  /** The metadata of a Data Pipeline format export by these tests, with fixed times. */
+  static ExportMetadata metadata(
+      TableSchema table,
+      long itemCount,
+      long bytes,
+      List<DataFileStats> files,
+      ExportSelection selection) {
+    return new ExportMetadata(
+        ExportMetadata.FORMAT,
+        ExportMetadata.FORMAT_VERSION,
+        "test",
+        ExportMetadata.DATA_PIPELINE_V3,
+        null,
+        table,
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:01:00Z",
+        itemCount,
+        bytes,
+        files,
+        selection);
   }
 
   /** The data files of a copied {@code datapipeline-v3} fixture, plain first. */

@@ -15,20 +15,7 @@ import org.junit.jupiter.api.Test;
 class TestPartialExportCheck {
 
   private static Optional<ExportMetadata> exported(ExportSelection selection) {
-    return Optional.of(
-        new ExportMetadata(
-            ExportMetadata.FORMAT,
-            ExportMetadata.FORMAT_VERSION,
-            "test",
-            ExportMetadata.DATA_PIPELINE_V3,
-            null,
-            Backups.schema("pk", "S"),
-            "2026-01-01T00:00:00Z",
-            "2026-01-01T00:01:00Z",
-            0,
-            0,
-            List.of(),
-            selection));
+    return Optional.of(Backups.metadata(Backups.schema("pk", "S"), 0, 0, List.of(), selection));
   }
 
   @Test
