@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns numbered lines of a data file into items for {@link DynamoDBOutputFormat}: Data Pipeline v3
- * lines and the older {@code 0x02}/{@code 0x03} lines alike; blank lines are skipped.
+ * lines and the older {@code 0x02}/{@code 0x03} lines alike, and native export item lines found
+ * without their manifests ({@link BackupLineDecoder}); blank lines are skipped.
  *
  * <p>A bad record (a line that is not an item, or an item DynamoDB would refuse: no key, a key of
  * the wrong type, over 400 KB) is found before it reaches the writer, so it is never written. By
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ITEMS_WRITTEN}.
  */
 public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
-  private final DataPipelineCodec codec = new DataPipelineCodec();
+  private final BackupLineDecoder codec = new BackupLineDecoder();
   private final DynamoDBItemWritable item = new DynamoDBItemWritable();
   private String file;
   private ItemCheck check;

@@ -56,7 +56,7 @@ public final class KeySchemaCheck {
    */
   public static void check(TableInfo table, BackupLayout layout, Configuration conf)
       throws IOException {
-    DataPipelineCodec codec = new DataPipelineCodec();
+    BackupLineDecoder codec = new BackupLineDecoder();
     check(table, layout.metadata(), layout.dataFiles(), conf, codec::decode);
   }
 

@@ -192,6 +192,24 @@ class ITNativeImport {
     assertTrue(r.err().contains("in attribute \"price\" of Item"), r.err());
   }
 
+  @Test
+  void dataFilesCopiedOutOfAnExportWithoutItsManifestsImportExactly(@TempDir Path tmp)
+      throws Exception {
+    Path copied = Files.createDirectories(tmp.resolve("only-the-data"));
+    Path data = NativeExports.fixtureExport().resolve("data");
+    try (var files = Files.list(data)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copied.resolve(f.getFileName()));
+      }
+    }
+    ImportTables.create(client, "NativeHeadless");
+
+    ImportRun r = ImportRun.of(ddb, tmp, copied.toString(), "NativeHeadless");
+
+    assertEquals(0, r.exit(), r.err());
+    ImportTables.assertHolds(client, "NativeHeadless", Fixtures.canonicalItems());
+  }
+
   private static Path dataFile(Path prefix, int index) {
     return NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID)
         .resolve("data")
