@@ -5,6 +5,7 @@ import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.config.ThroughputOptions;
 import io.ddbio.tool.Arguments;
+import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -138,6 +139,7 @@ public record ExportArguments(
     if (table.isEmpty()) {
       throw new UsageException("<table> is empty");
     }
+    TableNames.check(table, "<table>");
     Optional<String> ratio =
         oneOf(a.positional(2), a.option("read-ratio"), "readRatio (third argument)", "read-ratio");
     Optional<String> segments =

@@ -123,15 +123,15 @@ class TestExportArguments {
 
   @Test
   void badFormatAndSelection() {
-    assertTrue(refused("out", "T", "--format", "ion").contains("datapipeline, dynamodb-json"));
-    String m = refused("out", "T", "--format", "dynamodb-json", "--compression", "bzip2");
+    assertTrue(refused("out", "Tbl", "--format", "ion").contains("datapipeline, dynamodb-json"));
+    String m = refused("out", "Tbl", "--format", "dynamodb-json", "--compression", "bzip2");
     assertTrue(m.contains("always writes gzip"), m);
     assertEquals(
         Optional.of(ExportCompression.GZIP),
-        parse("out", "T", "--format", "dynamodb-json", "--compression", "gzip").compression());
-    assertTrue(refused("out", "T", "--names", "{'#s':'status'}").contains("--names is not JSON"));
-    assertTrue(refused("out", "T", "--values", "{\":v\":\"x\"}").contains("--values must be"));
-    assertTrue(refused("out", "T", "--filter", " ").contains("--filter is empty"));
+        parse("out", "Tbl", "--format", "dynamodb-json", "--compression", "gzip").compression());
+    assertTrue(refused("out", "Tbl", "--names", "{'#s':'status'}").contains("--names is not JSON"));
+    assertTrue(refused("out", "Tbl", "--values", "{\":v\":\"x\"}").contains("--values must be"));
+    assertTrue(refused("out", "Tbl", "--filter", " ").contains("--filter is empty"));
   }
 
   @Test
@@ -220,14 +220,14 @@ class TestExportArguments {
 
   @Test
   void badSegmentsAndLimits() {
-    assertTrue(refused("out", "T", "0.5", "0").contains("total segments must be 1..1000000"));
-    assertTrue(refused("out", "T", "0.5", "1000001").contains("total segments must be 1.."));
-    assertTrue(refused("out", "T", "0.5", "4.5").contains("must be a whole number"));
-    assertTrue(refused("out", "T", "--max-map-tasks", "0").contains("at least 1"));
-    assertTrue(refused("out", "T", "--read-units", "0").contains("--read-units must be"));
-    assertTrue(refused("out", "T", "--compression", "zip").contains("gzip, bzip2, deflate"));
-    assertTrue(refused("out", "T", "--endpoint", "127.0.0.1:8000").contains("--endpoint"));
-    assertTrue(refused("out", "T", "--region", " ").contains("--region"));
+    assertTrue(refused("out", "Tbl", "0.5", "0").contains("total segments must be 1..1000000"));
+    assertTrue(refused("out", "Tbl", "0.5", "1000001").contains("total segments must be 1.."));
+    assertTrue(refused("out", "Tbl", "0.5", "4.5").contains("must be a whole number"));
+    assertTrue(refused("out", "Tbl", "--max-map-tasks", "0").contains("at least 1"));
+    assertTrue(refused("out", "Tbl", "--read-units", "0").contains("--read-units must be"));
+    assertTrue(refused("out", "Tbl", "--compression", "zip").contains("gzip, bzip2, deflate"));
+    assertTrue(refused("out", "Tbl", "--endpoint", "127.0.0.1:8000").contains("--endpoint"));
+    assertTrue(refused("out", "Tbl", "--region", " ").contains("--region"));
   }
 
   @Test

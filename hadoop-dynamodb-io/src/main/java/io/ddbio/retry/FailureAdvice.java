@@ -37,8 +37,8 @@ final class FailureAdvice {
           + " table is";
     }
     if (code.equals("ValidationException")) {
-      return "DynamoDB rejected the request as invalid: check that each item has the table's key"
-          + " attributes with the key schema's types and is at most 400 KB";
+      return "DynamoDB rejected the request as invalid; its message says why (for writes: each item"
+          + " needs the table's key attributes with the key schema's types and at most 400 KB)";
     }
     if (cause instanceof ConditionalCheckFailedException) {
       return "a condition on the write was not met and the item was left unchanged";

@@ -3,6 +3,7 @@ package io.ddbio.importer;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ThroughputOptions;
 import io.ddbio.tool.Arguments;
+import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -175,7 +176,7 @@ public record ImportArguments(
     Optional<String> ratio = a.positional(2).or(() -> a.option(WRITE_RATIO));
     return new ImportArguments(
         nonBlank(positional.get(0), "<inputDir>"),
-        nonBlank(positional.get(1), "<table>"),
+        TableNames.check(nonBlank(positional.get(1), "<table>").trim(), "<table>"),
         ratio
             .map(ImportArguments::writeRatio)
             .map(OptionalDouble::of)

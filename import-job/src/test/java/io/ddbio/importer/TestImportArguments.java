@@ -42,37 +42,38 @@ class TestImportArguments {
 
   @Test
   void allowPartialItemsIsAFlag() {
-    assertTrue(parse("d", "T", "--allow-partial-items").allowPartialItems());
-    assertTrue(parse("--allow-partial-items", "d", "T", "0.5").allowPartialItems());
+    assertTrue(parse("d", "Tbl", "--allow-partial-items").allowPartialItems());
+    assertTrue(parse("--allow-partial-items", "d", "Tbl", "0.5").allowPartialItems());
   }
 
   @Test
   void formatIsOneOfTheNamedLayouts() {
-    assertEquals(BackupFormat.DYNAMODB_JSON, parse("d", "T", "--format", "dynamodb-json").format());
-    assertEquals(BackupFormat.DATA_PIPELINE, parse("d", "T", "--format=datapipeline").format());
-    assertEquals(BackupFormat.AUTO, parse("d", "T", "--format", "auto").format());
-    String m = refused("d", "T", "--format", "ion");
+    assertEquals(
+        BackupFormat.DYNAMODB_JSON, parse("d", "Tbl", "--format", "dynamodb-json").format());
+    assertEquals(BackupFormat.DATA_PIPELINE, parse("d", "Tbl", "--format=datapipeline").format());
+    assertEquals(BackupFormat.AUTO, parse("d", "Tbl", "--format", "auto").format());
+    String m = refused("d", "Tbl", "--format", "ion");
     assertTrue(m.contains("auto, datapipeline, dynamodb-json") && m.contains("\"ion\""), m);
   }
 
   @Test
   void createTableTakesTheRecordedCapacityUnlessGiven() {
     assertEquals(
-        Optional.of(TableCreation.AS_RECORDED), parse("d", "T", "--create-table").createTable());
+        Optional.of(TableCreation.AS_RECORDED), parse("d", "Tbl", "--create-table").createTable());
     assertEquals(
         Optional.of(new TableCreation(20, 0)),
-        parse("d", "T", "--create-table", "--create-read-units", "20").createTable());
+        parse("d", "Tbl", "--create-table", "--create-read-units", "20").createTable());
     assertEquals(
         Optional.of(new TableCreation(0, 30)),
-        parse("d", "T", "--create-write-units=30", "--create-table").createTable());
+        parse("d", "Tbl", "--create-write-units=30", "--create-table").createTable());
   }
 
   @Test
   void createUnitsNeedCreateTableAndAPositiveWholeNumber() {
-    String m = refused("d", "T", "--create-write-units", "5");
+    String m = refused("d", "Tbl", "--create-write-units", "5");
     assertTrue(m.contains("--create-write-units") && m.contains("--create-table too"), m);
     for (String units : new String[] {"0", "-1", "1.5", "many"}) {
-      m = refused("d", "T", "--create-table", "--create-read-units", units);
+      m = refused("d", "Tbl", "--create-table", "--create-read-units", units);
       assertTrue(m.contains("--create-read-units"), m);
     }
   }
@@ -89,14 +90,14 @@ class TestImportArguments {
         parse(
             "--write-ratio=0.5",
             "dir",
-            "T",
+            "Tbl",
             "--write-units",
             "1200",
             "--endpoint",
             "http://127.0.0.1:8000",
             "--region=eu-west-1");
     assertEquals("dir", a.inputDir());
-    assertEquals("T", a.table());
+    assertEquals("Tbl", a.table());
     assertEquals(OptionalDouble.of(0.5), a.writeRatio());
     assertEquals(OptionalDouble.of(1200), a.writeUnits());
     assertEquals(Optional.of("http://127.0.0.1:8000"), a.endpoint());
@@ -105,41 +106,42 @@ class TestImportArguments {
 
   @Test
   void ratioGivenTwiceIsRefused() {
-    String m = refused("dir", "T", "0.5", "--write-ratio", "0.5");
+    String m = refused("dir", "Tbl", "0.5", "--write-ratio", "0.5");
     assertTrue(m.contains("twice"), m);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "-0.1", "1.51", "NaN", "Infinity", "half", ""})
   void ratioOutOfRangeOrNotANumberIsRefused(String ratio) {
-    String m = refused("dir", "T", ratio);
+    String m = refused("dir", "Tbl", ratio);
     assertTrue(m.toLowerCase().contains("write ratio"), m);
     assertTrue(m.contains(ratio), m);
   }
 
   @Test
   void ratioAtTheLimitsIsAccepted() {
-    assertEquals(OptionalDouble.of(1.5), parse("dir", "T", "1.5").writeRatio());
-    assertEquals(OptionalDouble.of(0.01), parse("dir", "T", "--write-ratio", "0.01").writeRatio());
+    assertEquals(OptionalDouble.of(1.5), parse("dir", "Tbl", "1.5").writeRatio());
+    assertEquals(
+        OptionalDouble.of(0.01), parse("dir", "Tbl", "--write-ratio", "0.01").writeRatio());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "lots", "Infinity"})
   void nonPositiveWriteUnitsAreRefused(String units) {
-    String m = refused("dir", "T", "--write-units", units);
+    String m = refused("dir", "Tbl", "--write-units", units);
     assertTrue(m.contains("--write-units"), m);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"localhost:8000", "127.0.0.1", "ftp://host/", "http://"})
   void endpointMustBeAnHttpUrl(String endpoint) {
-    String m = refused("dir", "T", "--endpoint", endpoint);
+    String m = refused("dir", "Tbl", "--endpoint", endpoint);
     assertTrue(m.contains("--endpoint"), m);
   }
 
   @Test
   void unknownOptionIsRefused() {
-    String m = refused("dir", "T", "--write-percent", "0.5");
+    String m = refused("dir", "Tbl", "--write-percent", "0.5");
     assertEquals("Unknown option --write-percent", m);
   }
 
@@ -147,10 +149,10 @@ class TestImportArguments {
   void missingAndExtraArgumentsAreRefused() {
     assertEquals("Missing <inputDir> and <table>", refused());
     assertEquals("Missing <table>", refused("dir"));
-    String m = refused("dir", "T", "0.5", "8");
+    String m = refused("dir", "Tbl", "0.5", "8");
     assertTrue(m.startsWith("Too many arguments: 8"), m);
-    assertTrue(refused(" ", "T").contains("<inputDir>"));
-    assertTrue(refused("dir", "T", "--region", " ").contains("--region"));
+    assertTrue(refused(" ", "Tbl").contains("<inputDir>"));
+    assertTrue(refused("dir", "Tbl", "--region", " ").contains("--region"));
   }
 
   @Test
@@ -165,14 +167,14 @@ class TestImportArguments {
   void applyToSetsOnlyWhatWasGiven() {
     Configuration conf = new Configuration(false);
     conf.set("dynamodb.throughput.write.percent", "0.9");
-    parse("dir", "T").applyTo(conf);
-    assertEquals("T", conf.get("dynamodb.output.tableName"));
+    parse("dir", "Tbl").applyTo(conf);
+    assertEquals("Tbl", conf.get("dynamodb.output.tableName"));
     assertEquals("0.9", conf.get("dynamodb.throughput.write.percent"));
     assertNull(conf.get("dynamodb.throughput.write"));
     assertNull(conf.get("dynamodb.endpoint"));
     assertNull(conf.get("dynamodb.region"));
 
-    parse("dir", "T", "0.25", "--write-units", "40", "--endpoint", "https://h:1", "--region", "r")
+    parse("dir", "Tbl", "0.25", "--write-units", "40", "--endpoint", "https://h:1", "--region", "r")
         .applyTo(conf);
     assertEquals("0.25", conf.get("dynamodb.throughput.write.percent"));
     assertEquals("40.0", conf.get("dynamodb.throughput.write"));
@@ -182,7 +184,7 @@ class TestImportArguments {
 
   @Test
   void badRecordOptionsReachTheirKeys() {
-    ImportArguments a = parse("dir", "T", "--max-bad-records", "25", "--rejects-dir=/tmp/r");
+    ImportArguments a = parse("dir", "Tbl", "--max-bad-records", "25", "--rejects-dir=/tmp/r");
     assertEquals(OptionalInt.of(25), a.maxBadRecords());
     assertEquals(Optional.of("/tmp/r"), a.rejectsDir());
 
@@ -193,7 +195,7 @@ class TestImportArguments {
 
     Configuration untouched = new Configuration(false);
     untouched.set("dynamodb.max.bad.records", "3");
-    parse("dir", "T").applyTo(untouched);
+    parse("dir", "Tbl").applyTo(untouched);
     assertEquals("3", untouched.get("dynamodb.max.bad.records"));
     assertNull(untouched.get("dynamodb.rejects.dir"));
   }
@@ -201,13 +203,13 @@ class TestImportArguments {
   @ParameterizedTest
   @ValueSource(strings = {"-1", "ten", "1.5", ""})
   void maxBadRecordsMustBeAWholeNumberOfAtLeastZero(String n) {
-    String m = refused("dir", "T", "--max-bad-records", n);
+    String m = refused("dir", "Tbl", "--max-bad-records", n);
     assertTrue(m.contains("--max-bad-records"), m);
   }
 
   @Test
   void emptyRejectsDirIsRefused() {
-    assertTrue(refused("dir", "T", "--rejects-dir", " ").contains("--rejects-dir"));
+    assertTrue(refused("dir", "Tbl", "--rejects-dir", " ").contains("--rejects-dir"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.ddbio.export.verify;
 
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.tool.Arguments;
+import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,11 @@ record VerifyArguments(
     if (dir.isEmpty() || (dir.startsWith("-") && dir.length() > 1)) {
       throw new UsageException("<exportDir> \"" + dir + "\" is not a directory");
     }
-    Optional<String> table = a.option("table").map(String::trim).filter(t -> !t.isEmpty());
+    Optional<String> table =
+        a.option("table")
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .map(t -> TableNames.check(t, "--table"));
     if (a.flag("items") && table.isEmpty()) {
       throw new UsageException("--items compares the backup with a table: give --table T");
     }

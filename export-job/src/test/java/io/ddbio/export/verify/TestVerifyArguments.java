@@ -54,7 +54,7 @@ class TestVerifyArguments {
     assertTrue(refused("a", "--items").contains("--table"));
     assertTrue(refused("a", "--read-ratio", "half").contains("must be a number"));
     assertTrue(refused("a", "--segments", "1.5").contains("whole number"));
-    assertTrue(refused("a", "--tabel", "T").contains("Unknown option --tabel"));
+    assertTrue(refused("a", "--tabel", "Tbl").contains("Unknown option --tabel"));
     assertTrue(VerifyArguments.parse(new String[] {"x", "--help"}).help());
   }
 }
