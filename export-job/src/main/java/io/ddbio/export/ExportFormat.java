@@ -3,6 +3,7 @@ package io.ddbio.export;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.item.DynamoDbJsonCodec;
+import io.ddbio.item.PlainJsonCodec;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,14 @@ public enum ExportFormat {
    * <out>/AWSDynamoDB/<exportId>/data/}, with {@code manifest-files.json} and {@code
    * manifest-summary.json} (see {@link NativeLayout}).
    */
-  DYNAMODB_JSON("dynamodb-json", ExportMetadata.DYNAMODB_JSON);
+  DYNAMODB_JSON("dynamodb-json", ExportMetadata.DYNAMODB_JSON),
+
+  /**
+   * Plain JSON objects, one per line, for tools that know nothing of DynamoDB, in {@code
+   * <out>/<uuid>_<task>.json[.ext]} beside {@code ddbio-export.json}. Types are lost (see {@link
+   * PlainJsonCodec}), so it gets no Data Pipeline {@code manifest} and no import reads it.
+   */
+  JSON("json", ExportMetadata.JSON_LINES);
 
   /** Writes one item as one line, without its {@code \n}. */
   @FunctionalInterface
@@ -60,6 +68,7 @@ public enum ExportFormat {
     return switch (this) {
       case DATAPIPELINE -> new DataPipelineCodec()::encode;
       case DYNAMODB_JSON -> new DynamoDbJsonCodec()::encodeExportLine;
+      case JSON -> new PlainJsonCodec()::encode;
     };
   }
 

@@ -25,6 +25,9 @@ final class ExportIndexFiles {
     switch (export.format()) {
       case DATAPIPELINE -> writeManifest(fs, out, export);
       case DYNAMODB_JSON -> NativeManifests.write(fs, out, export);
+      case JSON -> {
+        // Only ddbio-export.json lists the files: a manifest would invite importers.
+      }
     }
     ExportMetadata metadata = export.metadata();
     try (OutputStream json = fs.create(new Path(out, ExportMetadata.FILE_NAME), false)) {

@@ -24,7 +24,8 @@ import org.apache.hadoop.util.ReflectionUtils;
  * output directory, compressed as {@link FileOutputFormat}'s keys say ({@code
  * mapreduce.output.fileoutputformat.compress[.codec]}) and then ending in the codec's extension.
  * For {@link ExportFormat#DYNAMODB_JSON} it is {@code AWSDynamoDB/<exportId>/data/<uuid>_<task>
- * .json.gz}, always gzip, as the native layout is (see {@link NativeLayout}).
+ * .json.gz}, always gzip, as the native layout is (see {@link NativeLayout}). For {@link
+ * ExportFormat#JSON} it is {@code <uuid>_<task>.json}, then the codec's extension.
  *
  * <p>The output directory must not exist ({@link FileOutputFormat#checkOutputSpecs}).
  */
@@ -40,6 +41,7 @@ public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
     String name =
         switch (ExportJobConf.format(conf)) {
           case DATAPIPELINE -> DataFileNames.dataFile(context.getTaskAttemptID(), extension);
+          case JSON -> DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension);
           case DYNAMODB_JSON ->
               NativeLayout.dataFile(
                   ExportJobConf.nativeTarget(conf).exportId(),

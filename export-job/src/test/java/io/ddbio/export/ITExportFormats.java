@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.item.DataPipelineCodec;
@@ -17,9 +20,11 @@ import io.ddbio.testkit.items.ItemEquivalence;
 import io.ddbio.testkit.items.RandomItems;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +226,49 @@ class ITExportFormats {
     assertEquals(0, consistent.status(), consistent::stderr);
     double ratio = (double) capacity(consistent) / capacity(eventual);
     assertTrue(ratio > 1.8 && ratio < 2.2, "consistent reads cost twice: ratio " + ratio);
+  }
+
+  @Test
+  void aPlainJsonExportHoldsEveryItemWithItsValuesAsPlainJson() throws Exception {
+    Path out = tmp.resolve("json");
+    ExportRun run =
+        export(out.toString(), TABLE, "1.0", "3", "--format", "json", "--compression", "gzip");
+    assertEquals(0, run.status(), run::stderr);
+
+    assertFalse(Files.exists(out.resolve("manifest")), "no Data Pipeline manifest");
+    ExportMetadata metadata = ExportFiles.metadata(out);
+    assertEquals(ExportMetadata.JSON_LINES, metadata.dataFormat());
+    assertEquals(ITEMS, metadata.itemCount());
+    Map<List<String>, Map<String, AttributeValue>> byKey = new HashMap<>();
+    for (Map<String, AttributeValue> item : source) {
+      byKey.put(keyOf(item.get("pk").s(), new BigDecimal(item.get("sk").n())), item);
+    }
+    ObjectMapper json =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    int lines = 0;
+    for (DataFileStats f : metadata.files()) {
+      assertTrue(f.name().endsWith(".json.gz"), f.name());
+      byte[] text;
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(out.resolve(f.name())))) {
+        text = in.readAllBytes();
+      }
+      for (String line : ExportFiles.lines(text, f.name())) {
+        JsonNode node = json.readTree(line);
+        Map<String, AttributeValue> expected =
+            byKey.remove(keyOf(node.get("pk").asText(), node.get("sk").decimalValue()));
+        assertTrue(expected != null, "an item not in the table, or twice: " + node);
+        PlainJsonExpectation.assertMatches(expected, node);
+        lines++;
+      }
+    }
+    assertEquals(ITEMS, lines);
+    assertTrue(byKey.isEmpty(), byKey.size() + " items missing");
+  }
+
+  private static List<String> keyOf(String pk, BigDecimal sk) {
+    return List.of(pk, sk.stripTrailingZeros().toPlainString());
   }
 
   private static long capacity(ExportRun run) {

@@ -62,6 +62,12 @@ public record ExportMetadata(
    */
   public static final String DYNAMODB_JSON = "dynamodb-json";
 
+  /**
+   * {@link #dataFormat()} of an export in plain JSON lines, for reading by tools that know nothing
+   * of DynamoDB; its types are lost, so no import reads it back.
+   */
+  public static final String JSON_LINES = "json-lines";
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)

@@ -24,6 +24,13 @@ final class MetadataCheck {
   static void check(ExportMetadata metadata, List<FileStatus> files, Path dir) throws IOException {
     String where = new Path(dir, ExportMetadata.FILE_NAME).toString();
     String format = metadata.dataFormat();
+    if (ExportMetadata.JSON_LINES.equals(format)) {
+      throw new IOException(
+          where
+              + " says the items are plain JSON (an export with --format json): DynamoDB's types"
+              + " are lost in it (sets, binaries, numbers' kind), so it cannot be imported. Import"
+              + " from an export in the default format or --format dynamodb-json");
+    }
     if (format != null && !format.equals(ExportMetadata.DATA_PIPELINE_V3)) {
       throw new IOException(
           where

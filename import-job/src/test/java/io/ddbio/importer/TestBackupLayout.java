@@ -249,4 +249,18 @@ class TestBackupLayout {
 
     assertTrue(failure(dir).contains("\"dynamodb-json\""));
   }
+
+  @Test
+  void aPlainJsonExportIsRefusedSayingItsTypesAreLost() throws IOException {
+    Path dir = Backups.copyFixture("datapipeline-v3", tmp.resolve("json"));
+    Backups.writeMetadata(dir, Backups.v3DataFiles(dir), 40, "pk", "S", "sk", "N");
+    Path metadata = dir.resolve(ExportMetadata.FILE_NAME);
+    Files.writeString(
+        metadata, Files.readString(metadata).replace("\"datapipeline-v3\"", "\"json-lines\""));
+
+    String m = failure(dir);
+
+    assertTrue(m.contains("plain JSON (an export with --format json)"), m);
+    assertTrue(m.contains("cannot be imported"), m);
+  }
 }

@@ -41,6 +41,13 @@ final class BackupItems {
 
   /** A sink decoding the lines of one data file written in {@code dataFormat}. */
   DataFileReader.LineSink reader(String file, String dataFormat) {
+    if (ExportMetadata.JSON_LINES.equals(dataFormat)) {
+      problem(
+          file
+              + ": a plain JSON export (--format json) lost DynamoDB's types; its items cannot be"
+              + " compared with the table");
+      return (buf, off, len, lineNumber) -> {};
+    }
     boolean isNative = ExportMetadata.DYNAMODB_JSON.equals(dataFormat);
     DataPipelineCodec dataPipeline = new DataPipelineCodec();
     DynamoDbJsonCodec dynamoDbJson = new DynamoDbJsonCodec();

@@ -107,7 +107,8 @@ public final class BackupVerifier {
       files = found.files();
       summaryItems = found.summaryItems();
     } else {
-      files = DataPipelineFiles.list(fs, dir, metadata, report);
+      boolean manifest = !ExportMetadata.JSON_LINES.equals(format);
+      files = DataPipelineFiles.list(fs, dir, metadata, manifest, report);
     }
     OptionalLong lines = readAll(fs, conf, files, format, report, items);
 

@@ -18,19 +18,26 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The data files of a Data Pipeline backup: those its {@code manifest} lists, joined with what
- * {@code ddbio-export.json} records of them. Reports a missing or unreadable manifest, a manifest
- * and metadata that list different files, and files in the directory that nothing lists.
+ * The data files of a Data Pipeline backup (or a plain JSON one, which has no manifest): those its
+ * {@code manifest} lists, joined with what {@code ddbio-export.json} records of them. Reports a
+ * missing or unreadable manifest, a manifest and metadata that list different files, and files in
+ * the directory that nothing lists.
  */
 final class DataPipelineFiles {
   private DataPipelineFiles() {}
 
   static List<ExpectedFile> list(
-      FileSystem fs, Path dir, Optional<ExportMetadata> metadata, VerifyReport report)
+      FileSystem fs,
+      Path dir,
+      Optional<ExportMetadata> metadata,
+      boolean withManifest,
+      VerifyReport report)
       throws IOException {
     Map<String, DataFileStats> recorded = new LinkedHashMap<>();
     metadata.ifPresent(m -> m.files().forEach(f -> recorded.put(f.name(), f)));
-    Optional<List<String>> listed = manifestNames(fs, dir, report);
+    // A plain JSON export has no manifest by design: ddbio-export.json alone lists its files.
+    Optional<List<String>> listed =
+        withManifest ? manifestNames(fs, dir, report) : Optional.empty();
     List<String> names = listed.orElse(new ArrayList<>(recorded.keySet()));
     if (listed.isPresent() && metadata.isPresent()) {
       compare(listed.get(), recorded.keySet(), report);
