@@ -19,7 +19,7 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads a job's output of Data Pipeline lines back, on any Hadoop file system. */
+/** Reads files of Data Pipeline lines back, on any Hadoop file system. */
 public final class ItemFiles {
   private ItemFiles() {}
 
@@ -30,12 +30,26 @@ public final class ItemFiles {
   public static List<Map<String, AttributeValue>> readParts(Configuration conf, Path dir)
       throws IOException {
     FileSystem fs = dir.getFileSystem(conf);
+    List<Path> parts = new ArrayList<>();
+    for (FileStatus part : fs.listStatus(dir, p -> p.getName().startsWith("part-"))) {
+      parts.add(part.getPath());
+    }
+    return read(conf, parts);
+  }
+
+  /**
+   * The items in {@code files}, each decompressed by its extension, in their order; duplicates are
+   * kept.
+   */
+  public static List<Map<String, AttributeValue>> read(Configuration conf, List<Path> files)
+      throws IOException {
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     DataPipelineCodec codec = new DataPipelineCodec();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (FileStatus part : fs.listStatus(dir, p -> p.getName().startsWith("part-"))) {
-      CompressionCodec compression = codecs.getCodec(part.getPath());
-      try (InputStream raw = fs.open(part.getPath());
+    for (Path file : files) {
+      FileSystem fs = file.getFileSystem(conf);
+      CompressionCodec compression = codecs.getCodec(file);
+      try (InputStream raw = fs.open(file);
           InputStream in = compression == null ? raw : compression.createInputStream(raw);
           BufferedReader lines =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

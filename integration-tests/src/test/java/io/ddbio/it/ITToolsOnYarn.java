@@ -1,0 +1,210 @@
+package io.ddbio.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.Tables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The real tools, {@code ExportTool} and {@code ImportTool}, run as {@code hadoop jar} runs them,
+ * with their map tasks in YARN containers: a table exported to HDFS, one export attempt dying part
+ * way, and imported back; a gzip export to a bucket (S3A against s3proxy) and back. Each export is
+ * checked file by file against its manifest and metadata, and each import item by item against the
+ * source table.
+ *
+ * <p>One cluster, one DynamoDB Local and one S3 server serve the whole class; each YARN job costs
+ * some 20 s here, so the dead attempt rides along with the HDFS round trip rather than having an
+ * export of its own.
+ */
+class ITToolsOnYarn {
+  private static final int ITEMS = 1_000;
+  private static final int SEGMENTS = 4;
+  private static final String SOURCE = "tools_source";
+
+  /** Read and write rates high enough that the tools' budgets never slow a test down. */
+  private static final String UNLIMITED_UNITS = "100000";
+
+  private static HadoopWithDynamoDb env;
+  private static S3Server s3;
+
+  /**
+   * The cluster's configuration with S3A pointed at {@link #s3}: one for the class, since Hadoop
+   * caches the bucket's file system with the settings of the first configuration that opened it.
+   */
+  private static Configuration conf;
+
+  private static List<Map<String, AttributeValue>> source;
+
+  @BeforeAll
+  static void start() {
+    CompletableFuture<S3Server> server = CompletableFuture.supplyAsync(S3Server::start);
+    try {
+      env = HadoopWithDynamoDb.start(ITToolsOnYarn.class.getSimpleName());
+    } finally {
+      s3 = server.join();
+    }
+    conf = s3.s3aConf(env.hadoop().conf());
+    source = ItTables.createAndFill(env.client(), SOURCE, ITEMS, 77);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    try {
+      if (s3 != null) {
+        if (conf != null) {
+          // The cached S3A instance holds threads and connections to the server.
+          s3.path("").getFileSystem(conf).close();
+        }
+        s3.close();
+      }
+    } finally {
+      if (env != null) {
+        env.close();
+      }
+    }
+  }
+
+  /**
+   * An export to HDFS in which the first attempt of the first map task dies part way through its
+   * data file ({@link DiesOnFirstAttemptCodec}), then an import of that export into a fresh table.
+   * The retried attempt reads its segment again; the directory must hold exactly the manifest's
+   * files, with exactly the table's items, and nothing of the dead attempt.
+   */
+  @Test
+  void exportToHdfsDespiteADeadAttemptThenImportIntoAFreshTable() throws Exception {
+    Path out = hdfs("/it/tools/hdfs");
+    Path markers = hdfs("/it/tools/hdfs-markers");
+    List<String> args = new ArrayList<>();
+    // Generic options, as a user would give them on the command line.
+    args.addAll(
+        List.of(
+            "-D",
+            FileOutputFormat.COMPRESS + "=true",
+            "-D",
+            FileOutputFormat.COMPRESS_CODEC + "=" + DiesOnFirstAttemptCodec.class.getName(),
+            "-D",
+            DiesOnFirstAttemptCodec.MARKER_DIR + "=" + markers));
+    args.addAll(exportArgs(out));
+
+    ToolRun export = ToolRun.export(conf, env.dynamoDbEndpoint(), args).assertSucceeded();
+    assertRanOnYarn(export, SEGMENTS + 1, 1);
+    // Counters of the dead attempt are dropped with it: each item counts once.
+    assertEquals(ITEMS, export.counter(DdbioCounter.ITEMS_READ));
+
+    List<String> deadAttemptFiles = deadAttemptFiles(markers);
+    assertFalse(deadAttemptFiles.isEmpty(), "the dead attempt had opened no file");
+    for (String file : deadAttemptFiles) {
+      assertTrue(file.startsWith(out.toUri().getPath() + "/_temporary/"), file);
+      assertFalse(env.hadoop().dfs().exists(new Path(file)), () -> "left behind: " + file);
+    }
+    ExportDir dir = ExportDir.read(conf, out);
+    assertEquals("hdfs", dir.dir().toUri().getScheme());
+    dir.assertComplete(SEGMENTS, ITEMS, ".gz");
+    assertEquals(".gz", dir.metadata().compression());
+    assertExactly(source, dir.items());
+
+    importAndCompare(out, "tools_hdfs_target");
+  }
+
+  @Test
+  void gzipExportToABucketThenImportFromIt() throws Exception {
+    Path out = s3.path("prefix/tools/gzip");
+    List<String> args = new ArrayList<>(exportArgs(out));
+    args.addAll(List.of("--compression", "gzip"));
+    ToolRun export = ToolRun.export(conf, env.dynamoDbEndpoint(), args).assertSucceeded();
+    assertRanOnYarn(export, SEGMENTS, 0);
+
+    ExportDir dir = ExportDir.read(conf, out);
+    String prefix = "s3a://" + s3.bucket() + "/prefix/tools/gzip/";
+    assertEquals(prefix, dir.dir() + "/");
+    for (Path entry : dir.entries()) {
+      assertTrue(entry.toString().startsWith(prefix), entry::toString);
+    }
+    dir.assertComplete(SEGMENTS, ITEMS, ".gz");
+    assertEquals(".gz", dir.metadata().compression());
+    assertExactly(source, dir.items());
+
+    importAndCompare(out, "tools_s3a_target");
+  }
+
+  /** The export's arguments: 4 segments in 4 map tasks, a read budget that never throttles. */
+  private static List<String> exportArgs(Path out) {
+    return List.of(
+        out.toString(),
+        SOURCE,
+        "--segments",
+        Integer.toString(SEGMENTS),
+        "--max-map-tasks",
+        Integer.toString(SEGMENTS),
+        "--read-ratio",
+        "1",
+        "--read-units",
+        UNLIMITED_UNITS);
+  }
+
+  /** Imports the export in {@code dir} into a new table and compares it with the source. */
+  private static void importAndCompare(Path dir, String table) throws Exception {
+    ItTables.create(env.client(), table);
+    ToolRun load =
+        ToolRun.importer(
+                conf,
+                env.dynamoDbEndpoint(),
+                List.of(
+                    dir.toString(), table, "--write-ratio", "1", "--write-units", UNLIMITED_UNITS))
+            .assertSucceeded();
+    long maps = load.counter(JobCounter.TOTAL_LAUNCHED_MAPS);
+    assertTrue(maps >= 1, "map tasks launched on YARN: " + maps);
+    assertEquals(0, load.counter(JobCounter.NUM_FAILED_MAPS));
+    assertEquals(ITEMS, load.counter(DdbioCounter.ITEMS_WRITTEN));
+    assertExactly(source, Tables.scanAll(env.client(), table));
+  }
+
+  /**
+   * The job ran on YARN (LocalJobRunner counts no launched tasks) with this many map attempts, of
+   * which this many failed.
+   */
+  private static void assertRanOnYarn(ToolRun run, int launched, int failed) {
+    assertEquals(launched, run.counter(JobCounter.TOTAL_LAUNCHED_MAPS), "map attempts");
+    assertEquals(failed, run.counter(JobCounter.NUM_FAILED_MAPS), "failed map attempts");
+  }
+
+  private static void assertExactly(
+      List<Map<String, AttributeValue>> expected, List<Map<String, AttributeValue>> actual) {
+    assertEquals(expected.size(), actual.size(), "items, counting duplicates");
+    ItTables.assertSameItems(expected, actual);
+  }
+
+  private static Path hdfs(String path) {
+    return new Path(env.hadoop().dfs().getUri().toString() + path);
+  }
+
+  /** The files the dead attempt listed in its marker, which must be the only marker. */
+  private static List<String> deadAttemptFiles(Path markers) throws IOException {
+    FileSystem dfs = env.hadoop().dfs();
+    FileStatus[] found = dfs.listStatus(markers);
+    assertEquals(1, found.length, "markers: one attempt, and only one, dies");
+    assertTrue(found[0].getPath().getName().endsWith("_m_000000_0"), found[0].getPath().toString());
+    try (var in = dfs.open(found[0].getPath())) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+  }
+}
