@@ -12,10 +12,13 @@ import java.util.Objects;
  *
  * <p>The balance refills at {@link #rate()} units per second up to the burst capacity ({@code
  * unitsPerSecond × burst}), and starts full. A caller {@link #acquire acquires} before each
- * request, sizes the request from the balance returned, then {@link #charge charges} what DynamoDB
- * reported. A charge may take the balance below zero; the debt is repaid by the next {@code
- * acquire} waiting. Because requests wait on debt and idle time is capped by the burst, consumption
- * over any long period converges on the rate, whatever the items cost.
+ * request, sizes the request from the balance returned, {@link #take takes} its estimated cost as
+ * it sends it, then {@link #settle settles} with what DynamoDB reported. Taking when the request is
+ * sent, not when it returns, matters: a request sized to a full balance would otherwise leave the
+ * balance full while it is in flight, and what refilled meanwhile would be lost to the cap. The
+ * balance may go below zero; the debt is repaid by the next {@code acquire} waiting. Because
+ * requests wait on debt and idle time is capped by the burst, consumption over any long period
+ * converges on the rate, whatever the items cost.
  *
  * <p>Thread-safe. Waiting is done through the {@link Sleeper} and never while holding the lock, so
  * another thread may charge or change the rate meanwhile.
@@ -94,18 +97,50 @@ public final class CapacityBudget {
   }
 
   /**
-   * Deducts capacity a request consumed; the balance may go negative.
+   * Takes a request's estimated cost as it is sent; the balance may go negative. {@link #settle}
+   * corrects it once the cost is known.
+   *
+   * @param estimatedUnits what the request is expected to consume; zero or more
+   * @throws IllegalArgumentException if {@code estimatedUnits} is negative or not finite
+   */
+  public synchronized void take(double estimatedUnits) {
+    requireUnits("estimated units", estimatedUnits);
+    refill();
+    balance -= estimatedUnits;
+  }
+
+  /**
+   * Settles a request for which {@code takenUnits} were {@link #take taken}: charges what it
+   * consumed beyond them, or gives back what it did not use (never above the burst capacity).
+   *
+   * @param takenUnits what was taken when the request was sent; zero or more
+   * @param consumedUnits what DynamoDB reported as consumed; zero or more
+   * @throws IllegalArgumentException if an amount is negative or not finite
+   */
+  public synchronized void settle(double takenUnits, double consumedUnits) {
+    requireUnits("taken units", takenUnits);
+    requireUnits("consumed units", consumedUnits);
+    refill();
+    balance = Math.min(burstCapacity(), balance + takenUnits - consumedUnits);
+  }
+
+  /**
+   * Deducts capacity a request consumed; the balance may go negative. The same as {@link #settle}
+   * of a request for which nothing was taken.
    *
    * @param consumedUnits what DynamoDB reported as consumed; zero or more
    * @throws IllegalArgumentException if {@code consumedUnits} is negative or not finite
    */
   public synchronized void charge(double consumedUnits) {
-    if (!(consumedUnits >= 0) || Double.isInfinite(consumedUnits)) {
-      throw new IllegalArgumentException(
-          "consumed units must be zero or more, was " + consumedUnits);
-    }
+    requireUnits("consumed units", consumedUnits);
     refill();
     balance -= consumedUnits;
+  }
+
+  private static void requireUnits(String what, double units) {
+    if (!(units >= 0) || Double.isInfinite(units)) {
+      throw new IllegalArgumentException(what + " must be zero or more, was " + units);
+    }
   }
 
   /**

@@ -48,6 +48,41 @@ class TestCapacityBudget {
   }
 
   @Test
+  void whatRefillsWhileARequestIsInFlightIsNotLost() throws Exception {
+    double rate = 100;
+    CapacityBudget budget = new CapacityBudget(rate, ONE_SECOND, time, time);
+    long start = time.nanoTime();
+    double consumed = 0;
+    for (int i = 0; i < 600; i++) {
+      // A page sized to the whole balance, which takes 600 ms to come back.
+      double units = budget.acquire(rate);
+      budget.take(units);
+      time.advance(Duration.ofMillis(600));
+      budget.settle(units, units);
+      consumed += units;
+    }
+    double seconds = (time.nanoTime() - start) / 1e9;
+    assertEquals(rate, consumed / seconds, rate * 0.01, "average units per second");
+  }
+
+  @Test
+  void settlingChargesTheDifferenceOrGivesBackWhatWasNotUsed() throws Exception {
+    CapacityBudget budget = new CapacityBudget(50, ONE_SECOND, time, time);
+    budget.take(40);
+    assertEquals(10, budget.acquire(0), 1e-9);
+    budget.settle(40, 45);
+    assertEquals(5, budget.acquire(0), 1e-9, "5 more than taken");
+    budget.take(4);
+    budget.settle(4, 1);
+    assertEquals(4, budget.acquire(0), 1e-9, "3 of the 4 given back");
+    budget.settle(100, 0);
+    assertEquals(50, budget.acquire(0), 1e-9, "never above the burst capacity");
+    assertThrows(IllegalArgumentException.class, () -> budget.take(-1));
+    assertThrows(IllegalArgumentException.class, () -> budget.settle(1, Double.NaN));
+    assertEquals(List.of(), time.sleeps(), "never waited");
+  }
+
+  @Test
   void neverWaitsWhileThereIsEnoughBalance() throws Exception {
     CapacityBudget budget = new CapacityBudget(50, ONE_SECOND, time, time);
     assertEquals(50, budget.acquire(50), 1e-9);
