@@ -33,9 +33,19 @@ public final class TableActivity {
     return new TableActivity(emulator, table, last);
   }
 
-  /** The table's seconds since watching began, consecutive; empty until it is active. */
+  /**
+   * The table's seconds since watching began, consecutive, from the first with a request; empty
+   * until then. The timeline has no gaps, so the quiet seconds between an earlier job and this one
+   * are in it as zeros: they are left out.
+   */
   public List<TableStats.Second> seconds() {
-    return Consumption.between(emulator.stats(table).timeline(), after + 1, Long.MAX_VALUE);
+    List<TableStats.Second> since =
+        Consumption.between(emulator.stats(table).timeline(), after + 1, Long.MAX_VALUE);
+    int first = 0;
+    while (first < since.size() && since.get(first).requests() == 0) {
+      first++;
+    }
+    return since.subList(first, since.size());
   }
 
   /**
