@@ -46,6 +46,23 @@ public final class CapacityBudget {
    * @throws IllegalArgumentException if the rate or burst is out of range
    */
   public CapacityBudget(double unitsPerSecond, Duration burst, Clock clock, Sleeper sleeper) {
+    this(unitsPerSecond, burst, clock, sleeper, true);
+  }
+
+  /**
+   * Creates an empty budget, whose first request waits for the balance to refill: for a task whose
+   * requests go over its balance (a batch of writes costs what it costs), so that one task taking
+   * over from another that finished in debt does not add a burst on top of that debt.
+   *
+   * @see #CapacityBudget(double, Duration, Clock, Sleeper)
+   */
+  public static CapacityBudget empty(
+      double unitsPerSecond, Duration burst, Clock clock, Sleeper sleeper) {
+    return new CapacityBudget(unitsPerSecond, burst, clock, sleeper, false);
+  }
+
+  private CapacityBudget(
+      double unitsPerSecond, Duration burst, Clock clock, Sleeper sleeper, boolean full) {
     requireRate(unitsPerSecond);
     Objects.requireNonNull(burst, "burst");
     if (burst.isNegative() || burst.isZero()) {
@@ -55,14 +72,14 @@ public final class CapacityBudget {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.burstSeconds = burst.toNanos() / NANOS_PER_SECOND;
     this.rate = unitsPerSecond;
-    this.balance = burstCapacity();
+    this.balance = full ? burstCapacity() : 0;
     this.lastRefillNanos = clock.nanoTime();
   }
 
   /**
    * Waits until the budget is out of debt and holds at least {@code min(wanted, burst capacity)}
-   * units, then returns the balance. Deducts nothing: {@link #charge} does that once the cost is
-   * known.
+   * units, then returns the balance. Deducts nothing: {@link #take} does that as the request is
+   * sent.
    *
    * @param wanted units the caller would like to spend; zero just waits out any debt
    * @return the balance, at least {@code min(wanted, burst capacity)}

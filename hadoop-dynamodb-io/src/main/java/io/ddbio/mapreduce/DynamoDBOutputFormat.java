@@ -92,8 +92,11 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
           concurrent,
           tableUnits,
           write.throughput().percent());
+      // Empty at first: a batch costs what it costs, so a writer ends in debt that nobody repays,
+      // and a task taking over from it with a full budget would add a burst on top.
       CapacityBudget budget =
-          new CapacityBudget(rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
+          CapacityBudget.empty(
+              rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
       BatchSender sender =
           new BatchSender(
               session.client(), session.retrier(), budget, counters, session.clock(), table.name());

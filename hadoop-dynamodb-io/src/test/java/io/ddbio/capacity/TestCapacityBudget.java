@@ -83,6 +83,14 @@ class TestCapacityBudget {
   }
 
   @Test
+  void anEmptyBudgetWaitsForItsFirstRequest() throws Exception {
+    CapacityBudget budget = CapacityBudget.empty(50, ONE_SECOND, time, time);
+
+    assertEquals(25, budget.acquire(25), 1e-9);
+    assertEquals(List.of(Duration.ofMillis(500)), time.sleeps());
+  }
+
+  @Test
   void neverWaitsWhileThereIsEnoughBalance() throws Exception {
     CapacityBudget budget = new CapacityBudget(50, ONE_SECOND, time, time);
     assertEquals(50, budget.acquire(50), 1e-9);
