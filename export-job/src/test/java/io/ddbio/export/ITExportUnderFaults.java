@@ -141,6 +141,7 @@ class ITExportUnderFaults {
 
   /** Every fault a task met was retried and counted; the few outside the tasks were not. */
   static void assertCountedRetries(String kind, long injected, long counted) {
+    assertTrue(counted > 0, kind + ": the job's counters show no retry");
     assertTrue(
         counted <= injected && counted >= injected - CALLS_OUTSIDE_TASKS,
         kind + ": " + injected + " injected, " + counted + " counted");

@@ -117,6 +117,7 @@ class ITImportUnderFaults {
             + after.get(Fault.CONNECTION_RESET)
             - before.get(Fault.CONNECTION_RESET);
     long countedTransients = run.counter(DdbioCounter.TRANSIENT_RETRIES);
+    assertTrue(countedTransients > 0, "the job's counters show no transient retry");
     assertTrue(
         countedTransients <= transients && countedTransients >= transients - CALLS_OUTSIDE_TASKS,
         transients + " transient faults injected, " + countedTransients + " counted");
@@ -127,6 +128,7 @@ class ITImportUnderFaults {
             - before.get(Fault.THROTTLED)
             + dynamoDb.emulator().stats(TABLE).throttledRequests();
     long countedThrottles = run.counter(DdbioCounter.THROTTLED_REQUESTS);
+    assertTrue(countedThrottles > 0, "the job's counters show no throttled request");
     assertTrue(
         countedThrottles >= throttles - CALLS_OUTSIDE_TASKS,
         throttles + " throttles, " + countedThrottles + " counted");
