@@ -20,12 +20,19 @@ import java.util.Objects;
  * requests wait on debt and idle time is capped by the burst, consumption over any long period
  * converges on the rate, whatever the items cost.
  *
- * <p>Thread-safe. Waiting is done through the {@link Sleeper} and never while holding the lock, so
- * another thread may charge or change the rate meanwhile.
+ * <p>Thread-safe. Waiting is done through the {@link Sleeper}, never while holding the lock and in
+ * sleeps of at most a second, so another thread may charge or change the rate meanwhile and a
+ * raised rate shortens a wait already under way.
  */
 public final class CapacityBudget {
 
   private static final double NANOS_PER_SECOND = 1e9;
+
+  /**
+   * The longest single sleep: a wait computed at a low rate (a deep debt, or a task's share while
+   * many ran) is re-computed at least this often, so a rate raised meanwhile is used at once.
+   */
+  static final long MAX_SLEEP_NANOS = 1_000_000_000L;
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -99,7 +106,11 @@ public final class CapacityBudget {
           return balance;
         }
         // Rounded up, and at least a nanosecond, so rounding never turns this into a busy loop.
-        waitNanos = Math.max(1L, (long) Math.ceil((needed - balance) / rate * NANOS_PER_SECOND));
+        // At most MAX_SLEEP_NANOS, so a rate raised while waiting is seen.
+        waitNanos =
+            Math.min(
+                MAX_SLEEP_NANOS,
+                Math.max(1L, (long) Math.ceil((needed - balance) / rate * NANOS_PER_SECOND)));
       }
       try {
         sleeper.sleep(Duration.ofNanos(waitNanos));

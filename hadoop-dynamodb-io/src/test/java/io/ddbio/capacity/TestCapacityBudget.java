@@ -154,6 +154,30 @@ class TestCapacityBudget {
   }
 
   @Test
+  void aRateRaisedDuringAWaitShortensIt() throws Exception {
+    CapacityBudget[] holder = new CapacityBudget[1];
+    Sleeper raisingOnFirstSleep =
+        d -> {
+          boolean first = time.sleeps().isEmpty();
+          time.sleep(d);
+          if (first) {
+            holder[0].setRate(100);
+          }
+        };
+    // A task's share while many ran, in debt after one batch: 1 - 100 = -99, 99 s at 1 unit/s.
+    CapacityBudget budget = new CapacityBudget(1, ONE_SECOND, time, raisingOnFirstSleep);
+    holder[0] = budget;
+    budget.charge(100);
+
+    assertTrue(budget.acquire(0) >= 0);
+    // One second at the old rate (-98 left), then 0.98 s at the new one.
+    assertEquals(
+        List.of(Duration.ofSeconds(1), Duration.ofMillis(980)),
+        time.sleeps(),
+        "no sleep longer than a second");
+  }
+
+  @Test
   void loweringTheRateCutsTheBalanceToTheNewBurst() throws Exception {
     CapacityBudget budget = new CapacityBudget(100, ONE_SECOND, time, time);
     budget.setRate(10);
