@@ -111,7 +111,7 @@ class ITExportRate {
               }
             });
     long raisedAt =
-        activity.awaitUnits(Consumption.Direction.READ, 100, running, Duration.ofMinutes(1));
+        activity.awaitUnits(Consumption.Direction.READ, 160, running, Duration.ofMinutes(1));
     TableCapacity.provision(dynamoDb, TABLE, 160, 100);
     ExportRun run = running.get(2, TimeUnit.MINUTES);
 
@@ -127,7 +127,9 @@ class ITExportRate {
         Consumption.inner(Consumption.between(job, raisedAt + 3, Long.MAX_VALUE));
     Consumption high = Consumption.over(followed, Consumption.Direction.READ, s -> 80);
     assertTrue(high.seconds() >= 3, "seconds after the change: " + job);
-    assertTrue(low.ratio() <= 1.2, "before the change " + low + " " + job);
+    // Readers start with a full budget, one second of their share: over the few seconds before
+    // the change that second weighs, so it is allowed on top of the margin.
+    assertTrue(low.units() <= 1.2 * low.targetUnits() + 20, "before the change " + low + " " + job);
     assertTrue(
         high.ratio() >= 0.6 && high.ratio() <= 1.1,
         "after the change, consumed/new target " + high.ratio() + " " + high + " " + job);

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * What one scenario measured.
  *
  * @param scenario the scenario
- * @param exitStatus the tool's exit status: 0 when every item was exported or imported and checked
+ * @param exitStatus the tool's exit status: 0 when the job succeeded (the benchmark does not
+ *     compare items; the fault tests do)
  * @param seconds the emulator's seconds of the job, consecutive, from its first request to its last
  * @param target the rate the job was meant to keep, second by second
  */
