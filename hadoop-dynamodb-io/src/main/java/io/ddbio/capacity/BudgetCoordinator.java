@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * leader's: a job whose tasks each live less than {@code refresh} still follows.
  *
  * <p>A task's first count may miss peers that start at the same moment and have not announced
- * themselves yet, so on its first round a task never takes more than the share it was planned with;
- * from the second round on it goes by the count.
+ * themselves yet, so on its first round a task never takes more than the share it was planned with,
+ * scaled to the capacity published by then; from the second round on it goes by the count.
  *
  * <p>Coordination is best effort: when the registry cannot be reached the task keeps its current
  * rate and says so in the log; the budget never fails a task.
@@ -44,6 +44,7 @@ public final class BudgetCoordinator implements Closeable {
   private final CapacitySource source;
   private final Duration ttl;
   private final Duration refresh;
+  private final double plannedTableUnits;
 
   private double tableUnits;
   private boolean warned;
@@ -70,6 +71,7 @@ public final class BudgetCoordinator implements Closeable {
     this.budget = budget;
     this.percent = percent;
     this.tableUnits = initialTableUnits;
+    this.plannedTableUnits = initialTableUnits;
     this.source = source;
     this.ttl = interval.multipliedBy(3);
     this.refresh = refresh;
@@ -100,8 +102,10 @@ public final class BudgetCoordinator implements Closeable {
       double rate = CapacityShare.perTaskRate(tableUnits, percent, running);
       if (!counted) {
         // The budget still has the planned rate: at the start of a job or of a new wave of tasks,
-        // the peers starting alongside this one may not be in the registry yet.
-        rate = Math.min(rate, budget.rate());
+        // the peers starting alongside this one may not be in the registry yet. The plan is scaled
+        // to the capacity published since: a task starting after the capacity was raised takes
+        // its share of the new capacity, not of the one the job was planned with.
+        rate = Math.min(rate, budget.rate() * tableUnits / plannedTableUnits);
         counted = true;
       }
       if (Math.abs(rate - budget.rate()) > 1e-9) {

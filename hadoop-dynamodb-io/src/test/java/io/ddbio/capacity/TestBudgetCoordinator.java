@@ -131,6 +131,28 @@ class TestBudgetCoordinator {
   }
 
   @Test
+  void aTaskStartingAfterACapacityChangeTakesItsPlannedShareOfTheNewCapacity() {
+    BudgetCoordinator[] first = new BudgetCoordinator[4];
+    for (int i = 0; i < 4; i++) {
+      first[i] = task("task_0" + i, budget());
+      first[i].tick();
+    }
+    tableUnits = 1500;
+    time.advance(REFRESH);
+    for (BudgetCoordinator t : first) {
+      t.tick();
+    }
+    first[3].close();
+
+    // A task of the next wave starts at the share planned from 1,000 units/s, 125 units/s, with
+    // three of the first wave still running: four share the job's rate.
+    CapacityBudget next = budget();
+    task("task_10", next).tick();
+    assertEquals(
+        187.5, next.rate(), 1e-9, "a quarter of 1,500 x 0.5, not of the 1,000 it was planned with");
+  }
+
+  @Test
   void aSilentPeerStopsCountingAfterThreeIntervals() {
     CapacityBudget mine = budget();
     BudgetCoordinator me = task("task_1", mine);
