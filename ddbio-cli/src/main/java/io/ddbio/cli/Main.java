@@ -1,5 +1,6 @@
 package io.ddbio.cli;
 
+import io.ddbio.cli.throughput.ThroughputBenchmark;
 import io.ddbio.export.ExportTool;
 import io.ddbio.export.verify.VerifyTool;
 import io.ddbio.importer.ImportTool;
@@ -35,6 +36,8 @@ public final class Main {
           "        run DynamoDB Local on 127.0.0.1 (default port 8000) until Ctrl-C",
           "  demo [--items N] [--work-dir DIR]",
           "        DynamoDB Local + a sample table, exported, imported and compared",
+          "  throughput-benchmark [--scenario NAME|all] [--capacity 1000] [--items N] [--seconds S]",
+          "        consumed capacity against the target, through a capacity emulator (--help)",
           "",
           "Jobs run on Hadoop's LocalJobRunner; Hadoop's generic options (-D key=value) work",
           "before the job's own arguments. Use --endpoint http://127.0.0.1:8000 for DynamoDB Local.",
@@ -62,6 +65,8 @@ public final class Main {
         return 0;
       case "demo":
         return Demo.run(rest, out, err);
+      case "throughput-benchmark":
+        return ThroughputBenchmark.run(rest, out, err);
       default:
         err.println("Unknown command \"" + args[0] + "\"\n");
         err.print(USAGE);

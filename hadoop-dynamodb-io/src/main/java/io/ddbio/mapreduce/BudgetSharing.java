@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.slf4j.Logger;
@@ -58,7 +60,13 @@ final class BudgetSharing {
       return STATIC;
     }
     Path dir = new Path(jobDir, "ddbio-budget/" + direction.name().toLowerCase(Locale.ROOT));
-    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(dir.getFileSystem(conf), dir);
+    FileSystem fs = dir.getFileSystem(conf);
+    if (fs instanceof ChecksumFileSystem checksummed) {
+      // Peers read these files while others rewrite them; a checksum file caught half rewritten
+      // reads as corrupt and fills the task logs with warnings. A few bytes need no checksum.
+      fs = checksummed.getRawFileSystem();
+    }
+    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
     // Its own retrier: the task's counters are not meant for another thread.
     Retrier retrier =
         new Retrier(
@@ -81,8 +89,7 @@ final class BudgetSharing {
               return TaskRates.tableUnits(t, provisioned, throughput, unitsKey);
             },
             interval,
-            DdbioKeys.CAPACITY_REFRESH.read(conf::get),
-            session.clock());
+            DdbioKeys.CAPACITY_REFRESH.read(conf::get));
     coordinator.tick();
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(

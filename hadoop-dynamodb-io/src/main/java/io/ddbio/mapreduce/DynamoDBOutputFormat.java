@@ -31,6 +31,26 @@ import org.slf4j.LoggerFactory;
 public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritable> {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDBOutputFormat.class);
 
+  /**
+   * How many of the job's tasks the job expects to write at once: a plan set by the job that
+   * submits, not a user setting (that is {@code dynamodb.concurrent.tasks}, which also stops the
+   * sharing). Each task starts at its share for that many and then shares the budget with the tasks
+   * actually running.
+   */
+  static final String PLANNED_TASKS = "ddbio.output.planned.tasks";
+
+  /**
+   * Records how many tasks the job expects to write at once, e.g. its splits or the cluster's map
+   * slots if fewer. Without it each task starts as if all the job's map tasks ran at once, which
+   * under-uses the budget until the tasks have counted each other.
+   */
+  public static void setPlannedTasks(Configuration conf, int tasks) {
+    if (tasks < 1) {
+      throw new IllegalArgumentException("planned tasks must be at least 1, was " + tasks);
+    }
+    conf.setInt(PLANNED_TASKS, tasks);
+  }
+
   /** Fails before any task starts when the table is unnamed, missing, or its budget unknown. */
   @Override
   public void checkOutputSpecs(JobContext context) throws IOException {
@@ -62,7 +82,8 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
           write
               .throughput()
               .concurrentTasks()
-              .orElse(Math.max(1, conf.getInt("mapreduce.job.maps", 1)));
+              .orElse(
+                  Math.max(1, conf.getInt(PLANNED_TASKS, conf.getInt("mapreduce.job.maps", 1))));
       double rate = TaskRates.perTask(tableUnits, write.throughput(), concurrent);
       LOG.debug(
           "Writing to table {} at {} write units/s ({} tasks share {} x {})",
@@ -71,8 +92,11 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
           concurrent,
           tableUnits,
           write.throughput().percent());
+      // Empty at first: a batch costs what it costs, so a writer ends in debt that nobody repays,
+      // and a task taking over from it with a full budget would add a burst on top.
       CapacityBudget budget =
-          new CapacityBudget(rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
+          CapacityBudget.empty(
+              rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
       BatchSender sender =
           new BatchSender(
               session.client(), session.retrier(), budget, counters, session.clock(), table.name());

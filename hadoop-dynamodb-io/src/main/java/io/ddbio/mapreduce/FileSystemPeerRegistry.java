@@ -1,13 +1,14 @@
 package io.ddbio.mapreduce;
 
 import io.ddbio.capacity.PeerRegistry;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -56,19 +57,41 @@ final class FileSystemPeerRegistry implements PeerRegistry {
     fs.delete(new Path(dir, self), false);
   }
 
+  /** The capacity file, aged against the freshest heartbeat: both stamped by the file system. */
   @Override
-  public OptionalDouble publishedCapacity() throws IOException {
-    Path file = new Path(dir, CAPACITY_FILE);
-    if (!fs.exists(file)) {
-      return OptionalDouble.empty();
+  public Optional<Published> publishedCapacity() throws IOException {
+    FileStatus capacity = null;
+    long newest = Long.MIN_VALUE;
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (name.equals(CAPACITY_FILE)) {
+        capacity = f;
+      } else if (!name.startsWith("_") && !name.startsWith(".")) {
+        newest = Math.max(newest, f.getModificationTime());
+      }
     }
-    try (InputStream in = fs.open(file)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      // Empty while the leader is writing it: keep what we had.
-      return text.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text));
+    if (capacity == null) {
+      return Optional.empty();
+    }
+    String text;
+    try (InputStream in = fs.open(capacity.getPath())) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (FileNotFoundException e) {
+      // Replaced between the listing and the reading: the next round reads the new one.
+      return Optional.empty();
+    }
+    // Empty while the leader is writing it: keep what we had.
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    double units;
+    try {
+      units = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new IOException("Unreadable " + file + ": " + e.getMessage(), e);
+      throw new IOException("Unreadable " + capacity.getPath() + ": " + e.getMessage(), e);
     }
+    long ageMillis = Math.max(0, newest - capacity.getModificationTime());
+    return Optional.of(new Published(units, Duration.ofMillis(ageMillis)));
   }
 
   @Override

@@ -93,8 +93,9 @@ public final class SegmentScanner {
   }
 
   /**
-   * Reads the next page. Waits for the budget first, then charges it what DynamoDB reports.
-   * Retries: throttling and transient faults, through the retrier.
+   * Reads the next page. Waits for the budget first, takes the page's estimated cost as it sends
+   * it, then settles with what DynamoDB reports. Retries: throttling and transient faults, through
+   * the retrier.
    *
    * @return the page's items (possibly empty when a filter dropped them all, or at the end)
    * @throws IllegalStateException when called after the segment is done
@@ -107,8 +108,10 @@ public final class SegmentScanner {
     double available = budget.acquire(sizer.fullPageUnits());
     counters.add(DdbioCounter.BUDGET_WAIT_MILLIS, (clock.nanoTime() - waitStart) / 1_000_000);
 
-    ScanRequest request =
-        template.toBuilder().limit(sizer.limitFor(available)).exclusiveStartKey(startKey).build();
+    int limit = sizer.limitFor(available);
+    ScanRequest request = template.toBuilder().limit(limit).exclusiveStartKey(startKey).build();
+    double estimate = limit * sizer.unitsPerItem();
+    budget.take(estimate);
     ScanResponse page = retrier.call(operation, () -> client.scan(request));
 
     double consumed =
@@ -116,7 +119,7 @@ public final class SegmentScanner {
             ? 0
             : page.consumedCapacity().capacityUnits();
     int scanned = page.scannedCount() == null ? page.count() : page.scannedCount();
-    budget.charge(consumed);
+    budget.settle(estimate, consumed);
     sizer.observe(consumed, scanned);
     scannedCount += scanned;
     counters.add(DdbioCounter.SCAN_PAGES, 1);

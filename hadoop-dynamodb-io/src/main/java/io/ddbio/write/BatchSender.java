@@ -61,6 +61,8 @@ public final class BatchSender {
     double pendingUnits = estimatedUnits;
     while (!pending.isEmpty()) {
       waitForBudget(pendingUnits);
+      double taken = pendingUnits;
+      budget.take(taken);
       List<WriteRequest> sending = pending;
       BatchWriteItemResponse response =
           retrier.call(
@@ -71,7 +73,7 @@ public final class BatchSender {
                           b.requestItems(Map.of(table, sending))
                               .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
       double consumed = consumed(response);
-      budget.charge(consumed);
+      budget.settle(taken, consumed);
       counters.add(DdbioCounter.BATCH_WRITES, 1);
       counters.addCapacity(DdbioCounter.WRITE_CAPACITY_MILLIUNITS, consumed);
 

@@ -48,6 +48,49 @@ class TestCapacityBudget {
   }
 
   @Test
+  void whatRefillsWhileARequestIsInFlightIsNotLost() throws Exception {
+    double rate = 100;
+    CapacityBudget budget = new CapacityBudget(rate, ONE_SECOND, time, time);
+    long start = time.nanoTime();
+    double consumed = 0;
+    for (int i = 0; i < 600; i++) {
+      // A page sized to the whole balance, which takes 600 ms to come back.
+      double units = budget.acquire(rate);
+      budget.take(units);
+      time.advance(Duration.ofMillis(600));
+      budget.settle(units, units);
+      consumed += units;
+    }
+    double seconds = (time.nanoTime() - start) / 1e9;
+    assertEquals(rate, consumed / seconds, rate * 0.01, "average units per second");
+  }
+
+  @Test
+  void settlingChargesTheDifferenceOrGivesBackWhatWasNotUsed() throws Exception {
+    CapacityBudget budget = new CapacityBudget(50, ONE_SECOND, time, time);
+    budget.take(40);
+    assertEquals(10, budget.acquire(0), 1e-9);
+    budget.settle(40, 45);
+    assertEquals(5, budget.acquire(0), 1e-9, "5 more than taken");
+    budget.take(4);
+    budget.settle(4, 1);
+    assertEquals(4, budget.acquire(0), 1e-9, "3 of the 4 given back");
+    budget.settle(100, 0);
+    assertEquals(50, budget.acquire(0), 1e-9, "never above the burst capacity");
+    assertThrows(IllegalArgumentException.class, () -> budget.take(-1));
+    assertThrows(IllegalArgumentException.class, () -> budget.settle(1, Double.NaN));
+    assertEquals(List.of(), time.sleeps(), "never waited");
+  }
+
+  @Test
+  void anEmptyBudgetWaitsForItsFirstRequest() throws Exception {
+    CapacityBudget budget = CapacityBudget.empty(50, ONE_SECOND, time, time);
+
+    assertEquals(25, budget.acquire(25), 1e-9);
+    assertEquals(List.of(Duration.ofMillis(500)), time.sleeps());
+  }
+
+  @Test
   void neverWaitsWhileThereIsEnoughBalance() throws Exception {
     CapacityBudget budget = new CapacityBudget(50, ONE_SECOND, time, time);
     assertEquals(50, budget.acquire(50), 1e-9);
@@ -108,6 +151,30 @@ class TestCapacityBudget {
     budget.setRate(100);
     budget.acquire(0);
     assertEquals(0.4, time.totalSlept().toNanos() / 1e9, 1e-6);
+  }
+
+  @Test
+  void aRateRaisedDuringAWaitShortensIt() throws Exception {
+    CapacityBudget[] holder = new CapacityBudget[1];
+    Sleeper raisingOnFirstSleep =
+        d -> {
+          boolean first = time.sleeps().isEmpty();
+          time.sleep(d);
+          if (first) {
+            holder[0].setRate(100);
+          }
+        };
+    // A task's share while many ran, in debt after one batch: 1 - 100 = -99, 99 s at 1 unit/s.
+    CapacityBudget budget = new CapacityBudget(1, ONE_SECOND, time, raisingOnFirstSleep);
+    holder[0] = budget;
+    budget.charge(100);
+
+    assertTrue(budget.acquire(0) >= 0);
+    // One second at the old rate (-98 left), then 0.98 s at the new one.
+    assertEquals(
+        List.of(Duration.ofSeconds(1), Duration.ofMillis(980)),
+        time.sleeps(),
+        "no sleep longer than a second");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ddbio.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.capacity.PeerRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class TestFileSystemPeerRegistry {
 
     assertTrue(registry.publishedCapacity().isEmpty());
     registry.publishCapacity(1234.5);
-    assertEquals(1234.5, registry.publishedCapacity().getAsDouble());
+    assertEquals(1234.5, registry.publishedCapacity().orElseThrow().unitsPerSecond());
     assertEquals(
         Set.of("attempt_1", "attempt_2"),
         registry.livePeers(Duration.ofSeconds(15)),
@@ -35,6 +36,27 @@ class TestFileSystemPeerRegistry {
 
     registry.leave("attempt_1");
     assertEquals(Set.of("attempt_2"), registry.livePeers(Duration.ofSeconds(15)));
+  }
+
+  @Test
+  void theCapacityIsAgedAgainstTheFreshestHeartbeat(@TempDir java.nio.file.Path tmp)
+      throws IOException {
+    FileSystem fs = FileSystem.getLocal(new Configuration()).getRawFileSystem();
+    Path dir = new Path(tmp.toUri().toString(), "budget");
+    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+    registry.publishCapacity(500);
+    registry.heartbeat("attempt_1");
+    java.nio.file.Path capacity = tmp.resolve("budget").resolve("_capacity");
+    Files.setLastModifiedTime(
+        capacity,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(tmp.resolve("budget").resolve("attempt_1")).toMillis()
+                - 45_000));
+
+    PeerRegistry.Published published = registry.publishedCapacity().orElseThrow();
+
+    assertEquals(500, published.unitsPerSecond());
+    assertEquals(Duration.ofSeconds(45), published.age());
   }
 
   @Test

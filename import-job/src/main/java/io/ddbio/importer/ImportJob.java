@@ -4,6 +4,7 @@ import io.ddbio.backup.ExportMetadata;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
+import io.ddbio.mapreduce.DynamoDBOutputFormat;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -55,16 +56,15 @@ public final class ImportJob {
     // A speculative attempt would write the same items again: harmless to the table (a put
     // replaces), but it spends capacity outside the budget the tasks share.
     job.setSpeculativeExecution(false);
+    // A plan, not dynamodb.concurrent.tasks: the tasks still share the budget while they run, so
+    // the last ones take the share of those finished and all follow a change of capacity.
     Configuration jobConf = job.getConfiguration();
-    if (jobConf.get(DdbioKeys.CONCURRENT_TASKS.name()) == null) {
-      jobConf.setInt(
-          DdbioKeys.CONCURRENT_TASKS.name(),
-          concurrentTasks(splits, ClusterSlots.mapSlots(jobConf)));
-    }
+    DynamoDBOutputFormat.setPlannedTasks(
+        jobConf, concurrentTasks(splits, ClusterSlots.mapSlots(jobConf)));
   }
 
   /**
-   * How many tasks share the write budget: one per split, but no more than run at once.
+   * How many tasks write at once: one per split, but no more than the cluster runs at once.
    *
    * @param splits the job's splits (one per data file)
    * @param slots the cluster's map slots, 0 when unknown

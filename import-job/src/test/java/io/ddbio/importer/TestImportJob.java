@@ -40,7 +40,11 @@ class TestImportJob {
     assertEquals(0, job.getNumReduceTasks());
     assertFalse(job.getConfiguration().getBoolean("mapreduce.map.speculative", true));
     assertEquals(3, BackupInputFormat.getInputPaths(job).length);
-    assertEquals(2, job.getConfiguration().getInt("dynamodb.concurrent.tasks", -1));
+    assertEquals(2, job.getConfiguration().getInt("ddbio.output.planned.tasks", -1));
+    assertEquals(
+        null,
+        job.getConfiguration().get("dynamodb.concurrent.tasks"),
+        "a plan, so the tasks still share the budget while they run");
   }
 
   @Test

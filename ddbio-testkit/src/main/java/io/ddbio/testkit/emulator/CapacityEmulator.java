@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  *       UnprocessedItems}, and if none fits it is refused like a single write. Tables without
  *       capacity, and other operations, pass through unlimited.
  *   <li><b>Faults.</b> A {@link FaultPlan} set with {@link #setFaults} answers a share of requests
- *       with HTTP 500 or 503, drops the connection of another share without an answer, and delays
- *       some, before anything is forwarded.
+ *       with HTTP 500 or 503, drops the connection of another share without an answer, throttles
+ *       another whatever the capacity, and delays some, before anything is forwarded.
  *   <li><b>Counts.</b> {@link #stats} gives each table's requests, throttles, unprocessed items and
  *       consumed units, in total and per second; {@link #injectedFaults} counts the faults.
  * </ul>

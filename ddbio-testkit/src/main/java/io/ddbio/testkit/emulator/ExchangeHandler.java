@@ -59,6 +59,8 @@ final class ExchangeHandler implements HttpHandler {
                 "Internal server error (injected by the capacity emulator)");
       } else if (draw.failure() == Fault.SERVICE_UNAVAILABLE) {
         answer = ErrorAnswers.serviceUnavailable();
+      } else if (draw.failure() == Fault.THROTTLED) {
+        answer = ErrorAnswers.throughputExceeded();
       } else {
         answer = routed(request);
       }

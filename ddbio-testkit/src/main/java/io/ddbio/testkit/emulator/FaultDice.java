@@ -12,7 +12,7 @@ final class FaultDice {
    * What one request suffers.
    *
    * @param failure {@link Fault#INTERNAL_SERVER_ERROR}, {@link Fault#SERVICE_UNAVAILABLE}, {@link
-   *     Fault#CONNECTION_RESET}, or null to answer normally
+   *     Fault#CONNECTION_RESET}, {@link Fault#THROTTLED}, or null to answer normally
    * @param delayNanos how long to hold the request back first, 0 for not at all
    */
   record Draw(Fault failure, long delayNanos) {}
@@ -21,12 +21,15 @@ final class FaultDice {
   private final Random random;
   private final double serviceUnavailableBelow;
   private final double connectionResetBelow;
+  private final double throttledBelow;
 
   FaultDice(FaultPlan plan) {
     this.plan = plan;
     this.random = new Random(plan.seed());
     this.serviceUnavailableBelow = plan.internalServerErrorRate() + plan.serviceUnavailableRate();
     this.connectionResetBelow = serviceUnavailableBelow + plan.connectionResetRate();
+    // Last, so that a plan without throttling draws the same sequence as before it existed.
+    this.throttledBelow = connectionResetBelow + plan.throttleRate();
   }
 
   FaultPlan plan() {
@@ -44,6 +47,8 @@ final class FaultDice {
       failure = Fault.SERVICE_UNAVAILABLE;
     } else if (failureDraw < connectionResetBelow) {
       failure = Fault.CONNECTION_RESET;
+    } else if (failureDraw < throttledBelow) {
+      failure = Fault.THROTTLED;
     }
     long delayNanos = 0;
     if (plan.latencyRate() > 0 && random.nextDouble() < plan.latencyRate()) {

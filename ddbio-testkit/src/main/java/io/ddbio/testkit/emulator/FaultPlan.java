@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * What faults the emulator injects and how often: each request draws at most one of HTTP 500, HTTP
- * 503 and a dropped connection, and independently whether it is delayed. Draws come from a {@link
- * java.util.Random} seeded with {@link #seed()}, so a single-threaded client sees the same sequence
- * of faults on every run.
+ * 503, a dropped connection and a throttling error, and independently whether it is delayed. Draws
+ * come from a {@link java.util.Random} seeded with {@link #seed()}, so a single-threaded client
+ * sees the same sequence of faults on every run.
  *
  * <p>Start from {@link #none()} and add what you need:
  *
@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param internalServerErrorRate probability of answering HTTP 500 {@code InternalServerError}
  * @param serviceUnavailableRate probability of answering HTTP 503 {@code ServiceUnavailable}
  * @param connectionResetRate probability of closing the connection without an answer
+ * @param throttleRate probability of answering {@code ProvisionedThroughputExceededException}
  * @param latencyRate probability of delaying the request
  * @param latency the fixed part of a delay
  * @param latencyJitter the most added at random (uniformly) to the fixed part of a delay
@@ -28,11 +29,13 @@ public record FaultPlan(
     double internalServerErrorRate,
     double serviceUnavailableRate,
     double connectionResetRate,
+    double throttleRate,
     double latencyRate,
     Duration latency,
     Duration latencyJitter,
     long seed) {
-  private static final FaultPlan NONE = new FaultPlan(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0);
+  private static final FaultPlan NONE =
+      new FaultPlan(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0);
 
   /**
    * Checks the rates are probabilities whose error part adds up to at most 1, and the durations are
@@ -42,11 +45,13 @@ public record FaultPlan(
     checkRate("internalServerErrorRate", internalServerErrorRate);
     checkRate("serviceUnavailableRate", serviceUnavailableRate);
     checkRate("connectionResetRate", connectionResetRate);
+    checkRate("throttleRate", throttleRate);
     checkRate("latencyRate", latencyRate);
-    double errors = internalServerErrorRate + serviceUnavailableRate + connectionResetRate;
+    double errors =
+        internalServerErrorRate + serviceUnavailableRate + connectionResetRate + throttleRate;
     if (errors > 1 + 1e-12) {
       throw new IllegalArgumentException(
-          "The rates of HTTP 500, HTTP 503 and connection resets add up to "
+          "The rates of HTTP 500, HTTP 503, connection resets and throttling add up to "
               + errors
               + "; a request gets at most one of them, so they must add up to 1 or less");
     }
@@ -78,6 +83,7 @@ public record FaultPlan(
         rate,
         serviceUnavailableRate,
         connectionResetRate,
+        throttleRate,
         latencyRate,
         latency,
         latencyJitter,
@@ -90,6 +96,7 @@ public record FaultPlan(
         internalServerErrorRate,
         rate,
         connectionResetRate,
+        throttleRate,
         latencyRate,
         latency,
         latencyJitter,
@@ -101,6 +108,23 @@ public record FaultPlan(
     return new FaultPlan(
         internalServerErrorRate,
         serviceUnavailableRate,
+        rate,
+        throttleRate,
+        latencyRate,
+        latency,
+        latencyJitter,
+        seed);
+  }
+
+  /**
+   * This plan with {@code ProvisionedThroughputExceededException} answered to the given share of
+   * requests, whatever the table's capacity.
+   */
+  public FaultPlan withThrottles(double rate) {
+    return new FaultPlan(
+        internalServerErrorRate,
+        serviceUnavailableRate,
+        connectionResetRate,
         rate,
         latencyRate,
         latency,
@@ -117,6 +141,7 @@ public record FaultPlan(
         internalServerErrorRate,
         serviceUnavailableRate,
         connectionResetRate,
+        throttleRate,
         rate,
         fixed,
         jitter,
@@ -129,6 +154,7 @@ public record FaultPlan(
         internalServerErrorRate,
         serviceUnavailableRate,
         connectionResetRate,
+        throttleRate,
         latencyRate,
         latency,
         latencyJitter,

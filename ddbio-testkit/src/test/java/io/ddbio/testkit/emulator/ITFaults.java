@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** Each injected fault as the SDK sees it, with the SDK's own retries off. */
 class ITFaults {
@@ -97,6 +98,23 @@ class ITFaults {
     SdkClientException e = assertThrows(SdkClientException.class, ITFaults::getItem);
     assertTrue(causedByIoException(e), "cause: " + e.getCause());
     assertEquals(before + 1, injected(Fault.CONNECTION_RESET));
+  }
+
+  @Test
+  void anInjectedThrottleIsAProvisionedThroughputExceededExceptionOfAnUnlimitedTable() {
+    long before = injected(Fault.THROTTLED);
+    long throttledBefore = dynamoDb.emulator().stats(TABLE).throttledRequests();
+    dynamoDb.emulator().setFaults(FaultPlan.none().withThrottles(1));
+
+    ProvisionedThroughputExceededException e =
+        assertThrows(ProvisionedThroughputExceededException.class, ITFaults::getItem);
+
+    assertEquals(400, e.statusCode());
+    assertEquals(before + 1, injected(Fault.THROTTLED));
+    assertEquals(
+        throttledBefore,
+        dynamoDb.emulator().stats(TABLE).throttledRequests(),
+        "a fault, not the table's capacity: the table's counts do not show it");
   }
 
   private static boolean causedByIoException(Throwable e) {

@@ -20,6 +20,7 @@ class TestFaultDice {
           .withInternalServerErrors(0.10)
           .withServiceUnavailable(0.05)
           .withConnectionResets(0.02)
+          .withThrottles(0.20)
           .withLatency(0.25, Duration.ofMillis(10), Duration.ofMillis(5))
           .withSeed(20120810);
 
@@ -41,6 +42,7 @@ class TestFaultDice {
     assertRate(0.10, counts.get(Fault.INTERNAL_SERVER_ERROR));
     assertRate(0.05, counts.get(Fault.SERVICE_UNAVAILABLE));
     assertRate(0.02, counts.get(Fault.CONNECTION_RESET));
+    assertRate(0.20, counts.get(Fault.THROTTLED));
     assertRate(0.25, counts.get(Fault.LATENCY));
   }
 
@@ -92,6 +94,19 @@ class TestFaultDice {
       assertNull(draw.failure());
       assertEquals(0, draw.delayNanos());
     }
+  }
+
+  @Test
+  void addingThrottlesKeepsTheOtherDrawsOfTheSeed() {
+    FaultPlan without = FaultPlan.none().withInternalServerErrors(0.1).withSeed(3);
+    List<FaultDice.Draw> before = draws(new FaultDice(without), 1000);
+    List<FaultDice.Draw> after = draws(new FaultDice(without.withThrottles(0.3)), 1000);
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).failure() != null) {
+        assertEquals(before.get(i), after.get(i), "draw " + i);
+      }
+    }
+    assertTrue(after.stream().anyMatch(d -> d.failure() == Fault.THROTTLED));
   }
 
   @Test

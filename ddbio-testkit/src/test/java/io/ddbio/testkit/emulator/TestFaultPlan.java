@@ -15,11 +15,13 @@ class TestFaultPlan {
             .withInternalServerErrors(0.1)
             .withServiceUnavailable(0.2)
             .withConnectionResets(0.3)
+            .withThrottles(0.35)
             .withLatency(0.4, Duration.ofMillis(5), Duration.ofMillis(6))
             .withSeed(7);
 
     assertEquals(
-        new FaultPlan(0.1, 0.2, 0.3, 0.4, Duration.ofMillis(5), Duration.ofMillis(6), 7), plan);
+        new FaultPlan(0.1, 0.2, 0.3, 0.35, 0.4, Duration.ofMillis(5), Duration.ofMillis(6), 7),
+        plan);
   }
 
   @Test

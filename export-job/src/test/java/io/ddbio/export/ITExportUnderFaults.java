@@ -1,0 +1,149 @@
+package io.ddbio.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.emulator.EmulatedDynamoDb;
+import io.ddbio.testkit.emulator.Fault;
+import io.ddbio.testkit.emulator.FaultPlan;
+import io.ddbio.testkit.items.ItemEquivalence;
+import io.ddbio.testkit.items.RandomItems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Counters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The export through the capacity emulator while it fails a quarter of all requests: 20% throttled,
+ * 1% HTTP 500, 1% HTTP 503 and 1% dropped connections. The export still holds exactly the table's
+ * items, once each, and the counters show the retries.
+ */
+class ITExportUnderFaults {
+  private static final String TABLE = "ExportUnderFaults";
+  private static final int ITEMS = 3_000;
+  private static final List<String> KEYS = List.of("pk", "sk");
+
+  /**
+   * Seeded, so the sequence of faults is the same on every run; with a few hundred requests it
+   * holds every kind (asserted below).
+   */
+  static final FaultPlan FAULTS =
+      FaultPlan.none()
+          .withThrottles(0.20)
+          .withInternalServerErrors(0.01)
+          .withServiceUnavailable(0.01)
+          .withConnectionResets(0.01)
+          .withSeed(5);
+
+  /**
+   * Calls made outside the map tasks (the tool's and the planner's DescribeTable): their retries
+   * are real but not in the job's counters.
+   */
+  private static final int CALLS_OUTSIDE_TASKS = 10;
+
+  private static EmulatedDynamoDb dynamoDb;
+  private static List<Map<String, AttributeValue>> source;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void loadTable() {
+    dynamoDb = EmulatedDynamoDb.start();
+    source =
+        RandomItems.builder()
+            .seed(29)
+            .hashKey("pk", ScalarAttributeType.S)
+            .rangeKey("sk", ScalarAttributeType.N)
+            .maxDepth(2)
+            .build()
+            .items(ITEMS);
+    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
+      Tables.createTable(direct, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+      Tables.putAll(direct, TABLE, source);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamoDb.close();
+  }
+
+  @Test
+  void everyItemIsExportedOnceAndTheRetriesAreCounted() throws Exception {
+    Configuration conf = LocalJobs.conf(tmp.resolve("work"), 4);
+    // Small pages make a few hundred requests, enough for every kind of fault to come up.
+    conf.setInt("dynamodb.scan.page.limit", 10);
+    Path out = tmp.resolve("out");
+    Map<Fault, Long> before = dynamoDb.emulator().injectedFaults();
+    dynamoDb.emulator().setFaults(FAULTS);
+    ExportRun run;
+    try {
+      run =
+          ExportRun.run(
+              conf,
+              List.of(
+                  out.toString(), TABLE, "1.0", "8", "--endpoint", dynamoDb.endpoint().toString()));
+    } finally {
+      dynamoDb.emulator().setFaults(FaultPlan.none());
+    }
+    Map<Fault, Long> after = dynamoDb.emulator().injectedFaults();
+
+    assertEquals(0, run.status(), run::stderr);
+    List<Map<String, AttributeValue>> exported = new ArrayList<>();
+    DataPipelineCodec codec = new DataPipelineCodec();
+    for (String file : ExportFiles.dataFiles(out)) {
+      for (String line : ExportFiles.lines(Files.readAllBytes(out.resolve(file)), file)) {
+        exported.add(codec.decode(line));
+      }
+    }
+    assertEquals(ITEMS, exported.size(), "no item twice, none lost");
+    ItemEquivalence.assertSameItems(source, exported, KEYS);
+
+    long throttles = injected(before, after, Fault.THROTTLED);
+    long transients =
+        injected(before, after, Fault.INTERNAL_SERVER_ERROR)
+            + injected(before, after, Fault.SERVICE_UNAVAILABLE)
+            + injected(before, after, Fault.CONNECTION_RESET);
+    for (Fault f :
+        List.of(
+            Fault.THROTTLED,
+            Fault.INTERNAL_SERVER_ERROR,
+            Fault.SERVICE_UNAVAILABLE,
+            Fault.CONNECTION_RESET)) {
+      assertTrue(injected(before, after, f) > 0, f + " injected: " + after);
+    }
+    Counters counters = run.tool().counters();
+    assertEquals(ITEMS, counters.findCounter(DdbioCounter.ITEMS_READ).getValue());
+    assertCountedRetries(
+        "throttled", throttles, counters.findCounter(DdbioCounter.THROTTLED_REQUESTS).getValue());
+    assertCountedRetries(
+        "transient", transients, counters.findCounter(DdbioCounter.TRANSIENT_RETRIES).getValue());
+  }
+
+  private static long injected(Map<Fault, Long> before, Map<Fault, Long> after, Fault fault) {
+    return after.get(fault) - before.get(fault);
+  }
+
+  /** Every fault a task met was retried and counted; the few outside the tasks were not. */
+  static void assertCountedRetries(String kind, long injected, long counted) {
+    assertTrue(counted > 0, kind + ": the job's counters show no retry");
+    assertTrue(
+        counted <= injected && counted >= injected - CALLS_OUTSIDE_TASKS,
+        kind + ": " + injected + " injected, " + counted + " counted");
+  }
+}
