@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,16 +23,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Ours against the limit, at the same concurrency T: a raw parallel scan against the export job,
  * and raw {@code BatchWriteItem}s of the same items against the import job, each into a fresh
- * table. A small warm-up round first runs all four untimed, so neither side is measured with a cold
- * JIT (in this JVM or DynamoDB Local's).
+ * table. Each raw phase also runs a second time asking for the consumed capacity, as the library
+ * must for its budget ({@code +RCC}): the gap between the two raw figures is the database's cost of
+ * that answer, the gap between {@code +RCC} and ours is our own code. A small warm-up round first
+ * runs everything untimed, so nothing is measured with a cold JIT (in this JVM or DynamoDB
+ * Local's).
  */
 final class Comparison {
   /** The target: ours at least this share of the raw rate. */
   static final double TARGET = 0.90;
 
   static final String RAW_SCAN = "raw scan";
+  static final String RAW_SCAN_RCC = "raw scan +RCC";
   static final String EXPORT = "export (ours)";
   static final String RAW_WRITE = "raw batch write";
+  static final String RAW_WRITE_RCC = "raw write +RCC";
   static final String IMPORT = "import (ours)";
 
   /** DynamoDB Local refuses more; the jobs budget against far more anyway (see BenchJobs). */
@@ -69,9 +75,10 @@ final class Comparison {
     int warmup = Math.min(WARMUP_ITEMS, options.items());
     out.printf("Warm-up round on %d items (not counted)...%n", warmup);
     createTable("WarmSource");
-    ParallelBatchWriter.write(client, "WarmSource", warmup, options.loaders(), items::get);
+    ParallelBatchWriter.write(client, "WarmSource", warmup, options.loaders(), items::get, false);
     round("warm", "WarmSource", items.subList(0, warmup));
     Tables.deleteTable(client, "WarmSource");
+    jobOverhead();
 
     List<Measurement> all = new ArrayList<>();
     createTable("Source");
@@ -80,7 +87,7 @@ final class Comparison {
             "load (" + options.loaders() + " threads)",
             () ->
                 ParallelBatchWriter.write(
-                    client, "Source", items.size(), options.loaders(), items::get));
+                    client, "Source", items.size(), options.loaders(), items::get, false));
     out.println(load.row());
     all.add(load);
     for (int r = 1; r <= options.rounds(); r++) {
@@ -96,12 +103,15 @@ final class Comparison {
     List<Measurement> measured = new ArrayList<>();
     int t = options.threads();
 
-    Measurement scan =
-        meter.measure(
-            RAW_SCAN,
-            () -> ParallelScan.count(client, source, t, options.pageLimit(), items.size()));
-    expect(items.size(), scan.items(), RAW_SCAN);
-    measured.add(report(scan, timed));
+    for (boolean rcc : new boolean[] {false, true}) {
+      String phase = rcc ? RAW_SCAN_RCC : RAW_SCAN;
+      Measurement scan =
+          meter.measure(
+              phase,
+              () -> ParallelScan.count(client, source, t, options.pageLimit(), items.size(), rcc));
+      expect(items.size(), scan.items(), phase);
+      measured.add(report(scan, timed));
+    }
 
     Path exported = options.workDir().resolve("export-" + name);
     // Left behind if an earlier run in the same work directory failed half-way.
@@ -109,38 +119,75 @@ final class Comparison {
     Measurement export =
         meter.measure(
             EXPORT,
-            () -> {
-              Job job = BenchJobs.run(BenchJobs.exportJob(setup, source, exported));
-              return job.getCounters().findCounter(DdbioCounter.ITEMS_READ).getValue();
-            });
+            () ->
+                done(
+                    BenchJobs.run(BenchJobs.exportJob(setup, source, exported)),
+                    DdbioCounter.ITEMS_READ,
+                    DdbioCounter.SCAN_PAGES));
     expect(items.size(), export.items(), EXPORT);
     measured.add(report(export, timed));
 
-    String rawTarget = "RawTarget_" + name;
-    createTable(rawTarget);
-    Measurement write =
-        meter.measure(
-            RAW_WRITE,
-            () -> ParallelBatchWriter.write(client, rawTarget, items.size(), t, items::get));
-    expect(items.size(), write.items(), RAW_WRITE);
-    measured.add(report(write, timed));
-    Tables.deleteTable(client, rawTarget);
+    for (boolean rcc : new boolean[] {false, true}) {
+      String phase = rcc ? RAW_WRITE_RCC : RAW_WRITE;
+      String rawTarget = (rcc ? "RawTargetRcc_" : "RawTarget_") + name;
+      createTable(rawTarget);
+      Measurement write =
+          meter.measure(
+              phase,
+              () -> ParallelBatchWriter.write(client, rawTarget, items.size(), t, items::get, rcc));
+      expect(items.size(), write.items(), phase);
+      measured.add(report(write, timed));
+      Tables.deleteTable(client, rawTarget);
+    }
 
     String imported = "Imported_" + name;
     createTable(imported);
     Measurement load =
         meter.measure(
             IMPORT,
-            () -> {
-              Job job = BenchJobs.run(BenchJobs.importJob(setup, exported, imported));
-              return job.getCounters().findCounter(DdbioCounter.ITEMS_WRITTEN).getValue();
-            });
+            () ->
+                done(
+                    BenchJobs.run(BenchJobs.importJob(setup, exported, imported)),
+                    DdbioCounter.ITEMS_WRITTEN,
+                    DdbioCounter.BATCH_WRITES));
     expect(items.size(), load.items(), IMPORT);
     measured.add(report(load, timed));
     spotCheck(imported, items);
     Tables.deleteTable(client, imported);
     deleteTree(exported);
     return measured;
+  }
+
+  /**
+   * Times the export of an empty table and the import of the empty files it writes: what a job
+   * costs whatever it carries (submission, splits, task start, commit on the LocalJobRunner).
+   */
+  private void jobOverhead() throws Exception {
+    createTable("EmptySource");
+    createTable("EmptyTarget");
+    Path empty = options.workDir().resolve("export-empty");
+    deleteTree(empty);
+    long t0 = System.nanoTime();
+    BenchJobs.run(BenchJobs.exportJob(setup, "EmptySource", empty));
+    long t1 = System.nanoTime();
+    BenchJobs.run(BenchJobs.importJob(setup, empty, "EmptyTarget"));
+    long t2 = System.nanoTime();
+    out.printf(
+        "Fixed cost of a job (empty table / empty files): export %.2f s, import %.2f s%n",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    Tables.deleteTable(client, "EmptySource");
+    Tables.deleteTable(client, "EmptyTarget");
+    deleteTree(empty);
+  }
+
+  /** What a job did, from its counters. */
+  private static Meter.Done done(Job job, DdbioCounter items, DdbioCounter requests)
+      throws IOException {
+    Counters counters = job.getCounters();
+    return new Meter.Done(
+        counters.findCounter(items).getValue(),
+        counters.findCounter(requests).getValue(),
+        counters.findCounter(DdbioCounter.BUDGET_WAIT_MILLIS).getValue());
   }
 
   private Measurement report(Measurement m, boolean timed) {

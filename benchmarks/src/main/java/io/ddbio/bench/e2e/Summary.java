@@ -58,6 +58,11 @@ final class Summary {
     }
     verdict(out, "export / raw scan       ", Comparison.EXPORT, Comparison.RAW_SCAN);
     verdict(out, "import / raw batch write", Comparison.IMPORT, Comparison.RAW_WRITE);
+    out.println("  With the database doing the same work (raw asking for consumed capacity too):");
+    out.printf(
+        "  export / raw scan +RCC   %.3f%n", ratio(Comparison.EXPORT, Comparison.RAW_SCAN_RCC));
+    out.printf(
+        "  import / raw write +RCC  %.3f%n", ratio(Comparison.IMPORT, Comparison.RAW_WRITE_RCC));
   }
 
   private void verdict(PrintStream out, String label, String ours, String limit) {
@@ -92,6 +97,8 @@ final class Summary {
     }
     p.setProperty("ratio.export", format(ratio(Comparison.EXPORT, Comparison.RAW_SCAN)));
     p.setProperty("ratio.import", format(ratio(Comparison.IMPORT, Comparison.RAW_WRITE)));
+    p.setProperty("ratio.exportRcc", format(ratio(Comparison.EXPORT, Comparison.RAW_SCAN_RCC)));
+    p.setProperty("ratio.importRcc", format(ratio(Comparison.IMPORT, Comparison.RAW_WRITE_RCC)));
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       p.store(w, "ddbio end-to-end benchmark (io.ddbio.bench.e2e.EndToEnd)");

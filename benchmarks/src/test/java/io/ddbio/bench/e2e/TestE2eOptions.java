@@ -63,6 +63,6 @@ class TestE2eOptions {
 
   private static Measurement run(String phase, long items, long seconds) {
     return new Measurement(
-        phase, items, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 0);
+        phase, items, 1, -1, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 0);
   }
 }
