@@ -100,7 +100,7 @@ public class ExportTool extends Configured implements Tool {
   }
 
   /** The counters of the last job this tool ran, or null if none ran. */
-  Counters counters() {
+  public Counters counters() {
     return counters;
   }
 
