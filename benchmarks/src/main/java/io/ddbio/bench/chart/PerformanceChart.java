@@ -23,8 +23,9 @@ import javax.imageio.ImageIO;
  * Draws {@code docs/images/performance.png} from the benchmarks' result files, and prints the same
  * figures as Markdown tables for {@code docs/PERFORMANCE.md}.
  *
- * <p>Usage: {@code PerformanceChart --out PNG [--jmh jmh.json] [--e2e e2e.properties] [--memory
- * memory.properties] [--note TEXT]}; a panel is drawn for each result file given.
+ * <p>Usage: {@code PerformanceChart --out PNG [--jmh jmh.json] [--codec-cpu codec.properties]
+ * [--e2e e2e.properties] [--memory memory.properties] [--note TEXT]}; a panel is drawn for each
+ * result file given.
  */
 public final class PerformanceChart {
   private static final int WIDTH = 1200;
@@ -37,7 +38,8 @@ public final class PerformanceChart {
 
   /** Reads the result files, writes the PNG, prints the tables. */
   public static void main(String[] args) throws IOException {
-    Arguments a = Arguments.parse(args, Set.of("out", "jmh", "e2e", "memory", "note"), Set.of());
+    Arguments a =
+        Arguments.parse(args, Set.of("out", "jmh", "codec-cpu", "e2e", "memory", "note"), Set.of());
     Path out = Path.of(a.option("out").orElseThrow(() -> new IllegalArgumentException("--out")));
     List<BarPanel> panels = new ArrayList<>();
     Optional<Path> jmh = a.option("jmh").map(Path::of);
@@ -45,6 +47,12 @@ public final class PerformanceChart {
       CodecResults codec = CodecResults.read(jmh.get());
       panels.add(codecPanel(codec));
       System.out.println(codecTable(codec));
+    }
+    Optional<Path> codecCpu = a.option("codec-cpu").map(Path::of);
+    if (codecCpu.isPresent()) {
+      Properties p = load(codecCpu.get());
+      panels.add(codecCpuPanel(p));
+      System.out.println(codecCpuTable(p));
     }
     Optional<Path> e2e = a.option("e2e").map(Path::of);
     if (e2e.isPresent()) {
@@ -93,6 +101,94 @@ public final class PerformanceChart {
             + " time)",
         groups,
         null);
+  }
+
+  /**
+   * The codecs from {@code CpuTimeRatios}: MB of lines per second of thread CPU time, which a busy
+   * machine skews far less than JMH's wall-clock scores.
+   */
+  private static BarPanel codecCpuPanel(Properties p) {
+    List<BarPanel.Group> groups = new ArrayList<>();
+    for (String op : List.of("Decode", "Encode")) {
+      for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
+        if (p.getProperty(profile + ".bytesPerItem") == null) {
+          continue;
+        }
+        double bytes = Double.parseDouble(p.getProperty(profile + ".bytesPerItem"));
+        String yardstick = "yardstick" + op;
+        double yardNs = nanosPerItem(p, profile, yardstick);
+        List<BarPanel.Bar> bars = new ArrayList<>();
+        for (String[] codec :
+            List.of(
+                new String[] {"dataPipeline" + op, "Data Pipeline"},
+                new String[] {"dynamoDbJson" + op, "DynamoDB JSON"})) {
+          double ns = nanosPerItem(p, profile, codec[0]);
+          double times = ns / yardNs;
+          bars.add(
+              new BarPanel.Bar(
+                  codec[1],
+                  bytes / ns * 1e3,
+                  codec[0].startsWith("data") ? OURS : OURS_ALT,
+                  String.format(
+                      "%.0f MB/s, %.0f ns/item, %.2fx yardstick%s",
+                      bytes / ns * 1e3, ns, times, times <= 1.5 ? "" : " (missed)")));
+        }
+        bars.add(
+            new BarPanel.Bar(
+                "Jackson yardstick",
+                bytes / yardNs * 1e3,
+                LIMIT,
+                String.format("%.0f MB/s, %.0f ns/item", bytes / yardNs * 1e3, yardNs)));
+        groups.add(
+            new BarPanel.Group(
+                String.format("%s, %s items (%.0f bytes per line)", op, profile, bytes), bars));
+      }
+    }
+    return new BarPanel(
+        "Codecs, MB of lines per second of thread CPU (target: at most 1.5x the yardstick's time)",
+        groups,
+        null);
+  }
+
+  private static double nanosPerItem(Properties p, RealisticItems.Profile profile, String method) {
+    String value = p.getProperty(profile + "." + method + ".nanosPerItem");
+    if (value == null) {
+      throw new IllegalArgumentException("no result for " + method + " on " + profile);
+    }
+    return Double.parseDouble(value);
+  }
+
+  private static String codecCpuTable(Properties p) {
+    StringBuilder t = new StringBuilder();
+    t.append("| profile | pass | ns/item (thread CPU) | MB/s per core | x yardstick time |\n");
+    t.append("|---|---|---:|---:|---:|\n");
+    for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
+      if (p.getProperty(profile + ".bytesPerItem") == null) {
+        continue;
+      }
+      double bytes = Double.parseDouble(p.getProperty(profile + ".bytesPerItem"));
+      for (String method :
+          List.of(
+              "dataPipelineDecode",
+              "dynamoDbJsonDecode",
+              "yardstickDecode",
+              "yardstickDecodeWithStrings",
+              "bareSdkDecode",
+              "dataPipelineEncode",
+              "dynamoDbJsonEncode",
+              "yardstickEncode")) {
+        if (p.getProperty(profile + "." + method + ".nanosPerItem") == null) {
+          continue;
+        }
+        double ns = nanosPerItem(p, profile, method);
+        String yardstick = method.endsWith("Encode") ? "yardstickEncode" : "yardstickDecode";
+        t.append(
+            String.format(
+                "| %s | %s | %,.0f | %.1f | %.2f |%n",
+                profile, method, ns, bytes / ns * 1e3, ns / nanosPerItem(p, profile, yardstick)));
+      }
+    }
+    return t.toString();
   }
 
   private static BarPanel.Bar codecBar(
