@@ -19,7 +19,7 @@ final class BarPanel {
   private static final int BAR_GAP = 6;
   private static final int GROUP_GAP = 12;
   private static final int LABEL_WIDTH = 230;
-  private static final int ANNOTATION_WIDTH = 330;
+  private static final int ANNOTATION_WIDTH = 400;
   private static final int MARGIN = 20;
 
   /** One bar: its label, length, colour and the text drawn after it. */

@@ -23,20 +23,23 @@ import javax.imageio.ImageIO;
  * Draws {@code docs/images/performance.png} from the benchmarks' result files, and prints the same
  * figures as Markdown tables for {@code docs/PERFORMANCE.md}.
  *
- * <p>Usage: {@code PerformanceChart --out PNG [--jmh jmh.json] [--e2e e2e.properties] [--memory
- * memory.properties] [--note TEXT]}; a panel is drawn for each result file given.
+ * <p>Usage: {@code PerformanceChart --out PNG [--jmh jmh.json] [--codec-cpu codec.properties]
+ * [--e2e e2e.properties] [--memory memory.properties] [--note TEXT]}; a panel is drawn for each
+ * result file given.
  */
 public final class PerformanceChart {
   private static final int WIDTH = 1200;
   private static final Color OURS = new Color(0x2A, 0x6F, 0xBF);
   private static final Color OURS_ALT = new Color(0x6C, 0xA0, 0xDC);
   private static final Color LIMIT = new Color(0x99, 0x99, 0x99);
+  private static final Color LIMIT_ALT = new Color(0xBB, 0xBB, 0xBB);
 
   private PerformanceChart() {}
 
   /** Reads the result files, writes the PNG, prints the tables. */
   public static void main(String[] args) throws IOException {
-    Arguments a = Arguments.parse(args, Set.of("out", "jmh", "e2e", "memory", "note"), Set.of());
+    Arguments a =
+        Arguments.parse(args, Set.of("out", "jmh", "codec-cpu", "e2e", "memory", "note"), Set.of());
     Path out = Path.of(a.option("out").orElseThrow(() -> new IllegalArgumentException("--out")));
     List<BarPanel> panels = new ArrayList<>();
     Optional<Path> jmh = a.option("jmh").map(Path::of);
@@ -44,6 +47,12 @@ public final class PerformanceChart {
       CodecResults codec = CodecResults.read(jmh.get());
       panels.add(codecPanel(codec));
       System.out.println(codecTable(codec));
+    }
+    Optional<Path> codecCpu = a.option("codec-cpu").map(Path::of);
+    if (codecCpu.isPresent()) {
+      Properties p = load(codecCpu.get());
+      panels.add(codecCpuPanel(p));
+      System.out.println(codecCpuTable(p));
     }
     Optional<Path> e2e = a.option("e2e").map(Path::of);
     if (e2e.isPresent()) {
@@ -94,6 +103,94 @@ public final class PerformanceChart {
         null);
   }
 
+  /**
+   * The codecs from {@code CpuTimeRatios}: MB of lines per second of thread CPU time, which a busy
+   * machine skews far less than JMH's wall-clock scores.
+   */
+  private static BarPanel codecCpuPanel(Properties p) {
+    List<BarPanel.Group> groups = new ArrayList<>();
+    for (String op : List.of("Decode", "Encode")) {
+      for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
+        if (p.getProperty(profile + ".bytesPerItem") == null) {
+          continue;
+        }
+        double bytes = Double.parseDouble(p.getProperty(profile + ".bytesPerItem"));
+        String yardstick = "yardstick" + op;
+        double yardNs = nanosPerItem(p, profile, yardstick);
+        List<BarPanel.Bar> bars = new ArrayList<>();
+        for (String[] codec :
+            List.of(
+                new String[] {"dataPipeline" + op, "Data Pipeline"},
+                new String[] {"dynamoDbJson" + op, "DynamoDB JSON"})) {
+          double ns = nanosPerItem(p, profile, codec[0]);
+          double times = ns / yardNs;
+          bars.add(
+              new BarPanel.Bar(
+                  codec[1],
+                  bytes / ns * 1e3,
+                  codec[0].startsWith("data") ? OURS : OURS_ALT,
+                  String.format(
+                      "%.0f MB/s, %.0f ns/item, %.2fx yardstick%s",
+                      bytes / ns * 1e3, ns, times, times <= 1.5 ? "" : " (missed)")));
+        }
+        bars.add(
+            new BarPanel.Bar(
+                "Jackson yardstick",
+                bytes / yardNs * 1e3,
+                LIMIT,
+                String.format("%.0f MB/s, %.0f ns/item", bytes / yardNs * 1e3, yardNs)));
+        groups.add(
+            new BarPanel.Group(
+                String.format("%s, %s items (%.0f bytes per line)", op, profile, bytes), bars));
+      }
+    }
+    return new BarPanel(
+        "Codecs, MB of lines per second of thread CPU (target: at most 1.5x the yardstick's time)",
+        groups,
+        null);
+  }
+
+  private static double nanosPerItem(Properties p, RealisticItems.Profile profile, String method) {
+    String value = p.getProperty(profile + "." + method + ".nanosPerItem");
+    if (value == null) {
+      throw new IllegalArgumentException("no result for " + method + " on " + profile);
+    }
+    return Double.parseDouble(value);
+  }
+
+  private static String codecCpuTable(Properties p) {
+    StringBuilder t = new StringBuilder();
+    t.append("| profile | pass | ns/item (thread CPU) | MB/s per core | x yardstick time |\n");
+    t.append("|---|---|---:|---:|---:|\n");
+    for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
+      if (p.getProperty(profile + ".bytesPerItem") == null) {
+        continue;
+      }
+      double bytes = Double.parseDouble(p.getProperty(profile + ".bytesPerItem"));
+      for (String method :
+          List.of(
+              "dataPipelineDecode",
+              "dynamoDbJsonDecode",
+              "yardstickDecode",
+              "yardstickDecodeWithStrings",
+              "bareSdkDecode",
+              "dataPipelineEncode",
+              "dynamoDbJsonEncode",
+              "yardstickEncode")) {
+        if (p.getProperty(profile + "." + method + ".nanosPerItem") == null) {
+          continue;
+        }
+        double ns = nanosPerItem(p, profile, method);
+        String yardstick = method.endsWith("Encode") ? "yardstickEncode" : "yardstickDecode";
+        t.append(
+            String.format(
+                "| %s | %s | %,.0f | %.1f | %.2f |%n",
+                profile, method, ns, bytes / ns * 1e3, ns / nanosPerItem(p, profile, yardstick)));
+      }
+    }
+    return t.toString();
+  }
+
   private static BarPanel.Bar codecBar(
       CodecResults codec,
       RealisticItems.Profile profile,
@@ -117,35 +214,53 @@ public final class PerformanceChart {
 
   private static BarPanel e2ePanel(Properties p) {
     List<BarPanel.Group> groups = new ArrayList<>();
-    groups.add(e2eGroup(p, "Export: table to files", "raw scan", "export (ours)", "ratio.export"));
     groups.add(
-        e2eGroup(p, "Import: files to table", "raw batch write", "import (ours)", "ratio.import"));
+        e2eGroup(
+            p, "Export: table to files", "raw scan", "raw scan +RCC", "export (ours)", "export"));
+    groups.add(
+        e2eGroup(
+            p,
+            "Import: files to table",
+            "raw batch write",
+            "raw write +RCC",
+            "import (ours)",
+            "import"));
     return new BarPanel(
         String.format(
-            "End to end on DynamoDB Local, items/s (T=%s threads each, %s items, page limit %s;"
-                + " target: ours >= 0.90 of raw)",
-            p.getProperty("threads"), p.getProperty("items"), p.getProperty("pageLimit")),
+            "DynamoDB Local, items/s (T=%s, %,d items, pages of %s, %s round(s); target >= 0.90 of"
+                + " raw)",
+            p.getProperty("threads"),
+            Long.parseLong(p.getProperty("items")),
+            p.getProperty("pageLimit"),
+            p.getProperty("rounds")),
         groups,
         null);
   }
 
   private static BarPanel.Group e2eGroup(
-      Properties p, String label, String rawPhase, String oursPhase, String ratioKey) {
+      Properties p, String label, String rawPhase, String rccPhase, String oursPhase, String key) {
     double raw = rate(p, rawPhase);
+    double rcc = rate(p, rccPhase);
     double ours = rate(p, oursPhase);
-    double ratio = Double.parseDouble(p.getProperty(ratioKey));
+    double ratio = Double.parseDouble(p.getProperty("ratio." + key));
+    double ratioRcc = Double.parseDouble(p.getProperty("ratio." + key + "Rcc"));
     return new BarPanel.Group(
         label,
         List.of(
             new BarPanel.Bar(
                 rawPhase + " (limit)", raw, LIMIT, String.format("%,.0f items/s", raw)),
             new BarPanel.Bar(
+                rccPhase,
+                rcc,
+                LIMIT_ALT,
+                String.format("%,.0f items/s (raw, asking for consumed capacity)", rcc)),
+            new BarPanel.Bar(
                 oursPhase,
                 ours,
                 OURS,
                 String.format(
-                    "%,.0f items/s = %.2f of raw%s",
-                    ours, ratio, ratio >= 0.9 ? "" : " (missed)"))));
+                    "%,.0f items/s = %.2f of raw%s, %.2f of +RCC",
+                    ours, ratio, ratio >= 0.9 ? "" : " (missed)", ratioRcc))));
   }
 
   private static double rate(Properties p, String phase) {
@@ -206,11 +321,11 @@ public final class PerformanceChart {
         CodecResults.Score s = codec.score(profile, method);
         t.append(
             String.format(
-                "| %s | %s | %,.0f ± %,.0f | %.1f | %.2f |%n",
+                "| %s | %s | %,.0f%s | %.1f | %.2f |%n",
                 profile,
                 method,
                 s.itemsPerSecond(),
-                s.error(),
+                Double.isFinite(s.error()) ? String.format(" ± %,.0f", s.error()) : "",
                 codec.megabytesPerSecond(profile, method),
                 codec.timesYardstick(profile, method, yardstick)));
       }
@@ -250,7 +365,15 @@ public final class PerformanceChart {
     } finally {
       g.dispose();
     }
+    // An 8-bit palette image: a chart has few colours, and the file is a third of the size.
+    BufferedImage indexed = new BufferedImage(WIDTH, height, BufferedImage.TYPE_BYTE_INDEXED);
+    Graphics2D ig = indexed.createGraphics();
+    try {
+      ig.drawImage(image, 0, 0, null);
+    } finally {
+      ig.dispose();
+    }
     Files.createDirectories(out.toAbsolutePath().getParent());
-    ImageIO.write(image, "png", out.toFile());
+    ImageIO.write(indexed, "png", out.toFile());
   }
 }

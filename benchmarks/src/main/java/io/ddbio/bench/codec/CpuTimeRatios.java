@@ -6,13 +6,18 @@ import io.ddbio.item.DynamoDbJsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -21,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * time</em>, so that time spent waiting for a core other processes hold is not counted. Prints the
  * median CPU nanoseconds per item of each pass and each codec pass as a ratio of its yardstick.
  *
- * <p>Usage: {@code CpuTimeRatios [rounds (default 40)]}; the first quarter of the rounds warm up.
+ * <p>Usage: {@code CpuTimeRatios [rounds (default 40)] [results.properties]}; the first quarter of
+ * the rounds warm up. With a results file, the medians are also written there for the chart ({@code
+ * PerformanceChart --codec-cpu}).
  */
 public final class CpuTimeRatios {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -36,6 +43,9 @@ public final class CpuTimeRatios {
   /** Runs the comparison for every profile and prints the table. */
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    Properties results = new Properties();
+    results.setProperty("rounds", Integer.toString(rounds));
+    results.setProperty("loadBefore", loadAverage());
     for (RealisticItems.Profile profile : RealisticItems.Profile.values()) {
       Corpus corpus = Corpus.build(profile);
       System.out.println(corpus.describe());
@@ -43,13 +53,39 @@ public final class CpuTimeRatios {
       Map<String, double[]> nanosPerItem = measure(passes, rounds);
       Map<String, Double> median = new LinkedHashMap<>();
       nanosPerItem.forEach((name, samples) -> median.put(name, median(samples)));
+      results.setProperty(
+          profile + ".bytesPerItem",
+          Double.toString((double) corpus.dataPipeline().totalBytes() / Corpus.ITEMS));
+      median.forEach(
+          (name, ns) -> results.setProperty(profile + "." + name + ".nanosPerItem", ns.toString()));
       median.forEach(
           (name, ns) -> System.out.printf("  %-28s %9.0f ns/item (thread CPU)%n", name, ns));
       ratio(median, "dataPipelineDecode", "yardstickDecode");
       ratio(median, "dynamoDbJsonDecode", "yardstickDecode");
       ratio(median, "dataPipelineDecode", "yardstickDecodeWithStrings");
+      ratio(median, "bareSdkDecode", "yardstickDecode");
+      ratio(median, "dataPipelineDecode", "bareSdkDecode");
       ratio(median, "dataPipelineEncode", "yardstickEncode");
       ratio(median, "dynamoDbJsonEncode", "yardstickEncode");
+    }
+    results.setProperty("loadAfter", loadAverage());
+    if (args.length > 1) {
+      Path file = Path.of(args[1]);
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        results.store(w, "ddbio codec CPU time per item (io.ddbio.bench.codec.CpuTimeRatios)");
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing " + file, e);
+      }
+      System.out.println("Figures written to " + file);
+    }
+  }
+
+  /** The one-minute load average, from /proc/loadavg, or "unknown". */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 
@@ -97,6 +133,27 @@ public final class CpuTimeRatios {
             n +=
                 Yardstick.tokenizeAndReadStrings(
                     dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
+          }
+          return n;
+        });
+    for (int i = 0; i < dpLines.count(); i++) {
+      try {
+        Map<String, AttributeValue> bare =
+            BareSdkDecoder.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
+        if (!bare.equals(dp.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)))) {
+          throw new IllegalStateException("the bare decoder reads line " + i + " differently");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    passes.put(
+        "bareSdkDecode",
+        () -> {
+          long n = 0;
+          for (int i = 0; i < dpLines.count(); i++) {
+            n +=
+                BareSdkDecoder.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)).size();
           }
           return n;
         });

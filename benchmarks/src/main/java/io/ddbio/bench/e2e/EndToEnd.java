@@ -76,9 +76,13 @@ public final class EndToEnd {
       BenchJobs.Setup setup =
           new BenchJobs.Setup(
               db.endpoint(), options.workDir(), options.threads(), options.pageLimit());
-      List<Measurement> measurements = new Comparison(options, client, meter, setup, out).run();
+      Comparison comparison = new Comparison(options, client, meter, setup, out);
+      List<Measurement> measurements = comparison.run();
       Summary summary =
-          new Summary(measurements.stream().filter(m -> !m.phase().startsWith("load")).toList());
+          new Summary(
+              measurements.stream().filter(m -> !m.phase().startsWith("load")).toList(),
+              comparison.exportFixedSeconds(),
+              comparison.importFixedSeconds());
       summary.print(out);
       out.println("Machine at the end: " + Machine.describe());
       if (options.results().isPresent()) {

@@ -3,13 +3,12 @@ package io.ddbio.bench.e2e;
 import io.ddbio.metrics.DdbioCounter;
 import java.net.URI;
 import java.nio.file.Path;
-import org.apache.hadoop.mapreduce.Job;
 
 /**
- * The JVM of the memory check: runs the export job with one map thread over the whole table, in a
- * heap as small as a map task's, and prints one line {@value #RESULT_PREFIX}{@code key=value ...}
- * with what {@link HeapWatch} saw. Started by {@link MemoryCheck}; exits 0 only if the job
- * succeeded.
+ * The JVM of the memory check: runs the export tool with one segment and one map thread over the
+ * whole table, in a heap as small as a map task's, and prints one line {@value
+ * #RESULT_PREFIX}{@code key=value ...} with what {@link HeapWatch} saw. Started by {@link
+ * MemoryCheck}; exits 0 only if the job succeeded.
  *
  * <p>Arguments: endpoint, table, output directory, work directory, page limit.
  */
@@ -31,11 +30,10 @@ public final class ExportProbe {
     long start = System.nanoTime();
     try {
       // One thread, one segment, one split: a single map task reads every item.
-      Job job =
-          BenchJobs.run(
-              BenchJobs.exportJob(
-                  new BenchJobs.Setup(endpoint, workDir, 1, pageLimit), table, output));
-      long items = job.getCounters().findCounter(DdbioCounter.ITEMS_READ).getValue();
+      long items =
+          BenchJobs.export(new BenchJobs.Setup(endpoint, workDir, 1, pageLimit), table, output)
+              .findCounter(DdbioCounter.ITEMS_READ)
+              .getValue();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.println(
           RESULT_PREFIX

@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * @param phase its name
  * @param items items it read or wrote
+ * @param requests Scan or BatchWriteItem requests it sent
+ * @param budgetWaitMillis time our tasks waited for the capacity budget, or -1 for raw phases
  * @param wall elapsed time
  * @param clientCpu CPU time of the harness JVM (raw clients or the jobs' tasks)
  * @param databaseCpu CPU time of DynamoDB Local's JVM
@@ -15,6 +17,8 @@ import java.time.Duration;
 record Measurement(
     String phase,
     long items,
+    long requests,
+    long budgetWaitMillis,
     Duration wall,
     Duration clientCpu,
     Duration databaseCpu,
@@ -35,17 +39,22 @@ record Measurement(
     return databaseCpu.toNanos() / 1000.0 / items;
   }
 
-  /** A table row: phase, items, seconds, items/s, CPU per item of each side, load. */
+  /**
+   * A table row: phase, items, seconds, items/s, CPU per item of each side, items per request,
+   * budget waits, load.
+   */
   String row() {
     return String.format(
-        "%-22s %9d items %8.1f s %9.0f items/s   client %6.1f us/item   db %6.1f us/item"
-            + "   load %.1f",
+        "%-16s %8d items %7.1f s %7.0f items/s  client %6.1f us/item  db %6.1f us/item"
+            + "  %5.0f items/request%s  load %.1f",
         phase,
         items,
         seconds(wall),
         itemsPerSecond(),
         clientCpuMicrosPerItem(),
         databaseCpuMicrosPerItem(),
+        requests == 0 ? 0.0 : (double) items / requests,
+        budgetWaitMillis < 0 ? "" : String.format("  budget wait %d ms", budgetWaitMillis),
         load);
   }
 

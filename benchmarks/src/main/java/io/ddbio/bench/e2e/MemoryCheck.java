@@ -67,7 +67,7 @@ final class MemoryCheck {
             "load (" + options.loaders() + " threads)",
             () ->
                 ParallelBatchWriter.write(
-                    client, TABLE, options.items(), options.loaders(), generator::item));
+                    client, TABLE, options.items(), options.loaders(), generator::item, false));
     out.println(load.row());
 
     Path gcLog = options.workDir().resolve("export-probe-gc.log");

@@ -22,10 +22,19 @@ final class Meter {
     this.databaseCpuNanos = databaseCpuNanos;
   }
 
-  /** What a phase did and what it cost. */
+  /**
+   * What a phase did.
+   *
+   * @param items items read or written
+   * @param requests requests sent
+   * @param budgetWaitMillis time spent waiting for the capacity budget, -1 if there is none
+   */
+  record Done(long items, long requests, long budgetWaitMillis) {}
+
+  /** A phase's work. */
   interface Work {
-    /** Does the phase's work; returns the number of items it handled. */
-    long run() throws Exception;
+    /** Does the phase's work and says what it did. */
+    Done run() throws Exception;
   }
 
   /** Runs {@code work} and measures it. */
@@ -34,13 +43,15 @@ final class Meter {
     long cpu0 = clientCpuNanos();
     long db0 = databaseCpuNanos.getAsLong();
     long t0 = System.nanoTime();
-    long items = work.run();
+    Done done = work.run();
     long wall = System.nanoTime() - t0;
     long cpu = clientCpuNanos() - cpu0;
     long db = databaseCpuNanos.getAsLong() - db0;
     return new Measurement(
         phase,
-        items,
+        done.items(),
+        done.requests(),
+        done.budgetWaitMillis(),
         Duration.ofNanos(wall),
         Duration.ofNanos(cpu),
         Duration.ofNanos(db),

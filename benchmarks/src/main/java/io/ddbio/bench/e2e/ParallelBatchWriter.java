@@ -10,14 +10,18 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Plain SDK {@code BatchWriteItem}s from several threads, 25 items per request: the loader of the
  * source table and, with the items built beforehand, the raw write rate our import is compared
  * with. No capacity budget, no Hadoop, no file reading, no decoding: nothing but the requests.
+ * Optionally each request asks for the consumed capacity, as the library's writer must (see {@link
+ * ParallelScan}).
  */
 final class ParallelBatchWriter {
   private static final int BATCH = 25;
@@ -34,61 +38,76 @@ final class ParallelBatchWriter {
    * Writes items {@code 0 … count-1} to {@code table}, each thread a contiguous share.
    *
    * @param item item {@code i}; called from the writing threads
-   * @return the number of items written
+   * @param consumedCapacity whether to ask for the consumed capacity, as the library does
+   * @return the items written and the requests sent
    */
-  static long write(
+  static Meter.Done write(
       DynamoDbClient client,
       String table,
       int count,
       int threads,
-      IntFunction<Map<String, AttributeValue>> item)
+      IntFunction<Map<String, AttributeValue>> item,
+      boolean consumedCapacity)
       throws InterruptedException, ExecutionException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<Long>> parts = new ArrayList<>();
+      List<Future<long[]>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int from = (int) ((long) count * t / threads);
         int to = (int) ((long) count * (t + 1) / threads);
-        parts.add(pool.submit(() -> writeRange(client, table, from, to, item)));
+        parts.add(pool.submit(() -> writeRange(client, table, from, to, item, consumedCapacity)));
       }
       long written = 0;
-      for (Future<Long> part : parts) {
-        written += part.get();
+      long requests = 0;
+      for (Future<long[]> part : parts) {
+        long[] counts = part.get();
+        written += counts[0];
+        requests += counts[1];
       }
-      return written;
+      return new Meter.Done(written, requests, -1);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static long writeRange(
+  /** Returns the range's item and request counts. */
+  private static long[] writeRange(
       DynamoDbClient client,
       String table,
       int from,
       int to,
-      IntFunction<Map<String, AttributeValue>> item) {
+      IntFunction<Map<String, AttributeValue>> item,
+      boolean consumedCapacity) {
     List<WriteRequest> batch = new ArrayList<>(BATCH);
     long written = 0;
+    long requests = 0;
     for (int i = from; i < to; i++) {
       batch.add(
           WriteRequest.builder()
               .putRequest(PutRequest.builder().item(item.apply(i)).build())
               .build());
       if (batch.size() == BATCH || i == to - 1) {
-        send(client, table, batch);
+        requests += send(client, table, batch, consumedCapacity);
         written += batch.size();
         batch = new ArrayList<>(BATCH);
       }
     }
-    return written;
+    return new long[] {written, requests};
   }
 
-  private static void send(DynamoDbClient client, String table, List<WriteRequest> batch) {
+  /** Sends one batch until every item is written; returns the requests it took. */
+  private static int send(
+      DynamoDbClient client, String table, List<WriteRequest> batch, boolean consumedCapacity) {
     List<WriteRequest> pending = batch;
-    for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
+    int round = 0;
+    for (; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
       List<WriteRequest> sending = pending;
-      BatchWriteItemResponse response =
-          client.batchWriteItem(b -> b.requestItems(Map.of(table, sending)));
+      BatchWriteItemRequest.Builder request =
+          BatchWriteItemRequest.builder().requestItems(Map.of(table, sending));
+      if (consumedCapacity) {
+        request.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+      }
+      BatchWriteItemResponse response = client.batchWriteItem(request.build());
       pending = response.unprocessedItems().getOrDefault(table, List.of());
     }
     if (!pending.isEmpty()) {
@@ -100,5 +119,6 @@ final class ParallelBatchWriter {
               + MAX_ROUNDS
               + " rounds");
     }
+    return round;
   }
 }

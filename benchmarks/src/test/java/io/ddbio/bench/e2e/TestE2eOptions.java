@@ -56,13 +56,15 @@ class TestE2eOptions {
             run(Comparison.RAW_SCAN, 1000, 20),
             run(Comparison.RAW_SCAN, 1000, 30),
             run(Comparison.EXPORT, 1000, 25));
-    Summary s = new Summary(runs);
+    Summary s = new Summary(runs, 5, 0);
     assertEquals(50, s.median(Comparison.RAW_SCAN, Measurement::itemsPerSecond), 1e-9);
     assertEquals(0.8, s.ratio(Comparison.EXPORT, Comparison.RAW_SCAN), 1e-9);
+    // 1000 items in 25 s, 5 of them the job's fixed cost: 50 items/s, as fast as the raw scan.
+    assertEquals(1.0, s.ratioWithoutFixedCost(Comparison.EXPORT, Comparison.RAW_SCAN, 5), 1e-9);
   }
 
   private static Measurement run(String phase, long items, long seconds) {
     return new Measurement(
-        phase, items, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 0);
+        phase, items, 1, -1, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 0);
   }
 }
