@@ -19,6 +19,7 @@ public final class DynamoDBItemWritable implements Writable {
 
   private Map<String, AttributeValue> item;
   private boolean delete;
+  private long size = -1;
 
   public DynamoDBItemWritable() {
     this(Map.of());
@@ -35,14 +36,31 @@ public final class DynamoDBItemWritable implements Writable {
 
   /** Makes this a put of {@code item}. */
   public void set(Map<String, AttributeValue> item) {
+    set(item, -1);
+  }
+
+  /**
+   * Makes this a put of {@code item} whose size is already known, so that the writer does not
+   * measure it again (it is a walk over the whole item).
+   *
+   * @param size {@code io.ddbio.item.ItemSize.of(item)}, or -1 when not known
+   */
+  public void set(Map<String, AttributeValue> item, long size) {
     this.item = item;
     this.delete = false;
+    this.size = size;
+  }
+
+  /** The size given with {@link #set(Map, long)}, or -1 when not known. */
+  public long knownSize() {
+    return size;
   }
 
   /** Makes this a delete of the item with {@code key} (other attributes are ignored). */
   public void setDelete(Map<String, AttributeValue> key) {
     this.item = key;
     this.delete = true;
+    this.size = -1;
   }
 
   /** Whether this is a delete rather than a put. */
@@ -61,6 +79,7 @@ public final class DynamoDBItemWritable implements Writable {
   @Override
   public void readFields(DataInput in) throws IOException {
     delete = in.readBoolean();
+    size = -1;
     int length = WritableUtils.readVInt(in);
     byte[] bytes = new byte[length];
     in.readFully(bytes);

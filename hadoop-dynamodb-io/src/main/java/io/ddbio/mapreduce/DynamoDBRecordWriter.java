@@ -27,7 +27,7 @@ final class DynamoDBRecordWriter<K> extends RecordWriter<K, DynamoDBItemWritable
     if (value.isDelete()) {
       writer.delete(value.get());
     } else {
-      writer.put(value.get());
+      writer.put(value.get(), value.knownSize());
     }
   }
 

@@ -39,8 +39,20 @@ public final class TableWriter implements Closeable {
    * @throws InvalidItemException when the item lacks its key or exceeds 400 KB (nothing is sent)
    */
   public void put(Map<String, AttributeValue> item) throws IOException {
+    put(item, -1);
+  }
+
+  /**
+   * Queues a put of {@code item} whose size the caller has measured already, as {@link
+   * #put(Map)} does otherwise.
+   *
+   * @param size {@link ItemSize#of}{@code (item)}, or -1 to have it measured here
+   */
+  public void put(Map<String, AttributeValue> item, long size) throws IOException {
     Map<String, AttributeValue> key = keys.keyOf(item);
-    long size = ItemSize.of(item);
+    if (size < 0) {
+      size = ItemSize.of(item);
+    }
     if (size > MAX_ITEM_BYTES) {
       throw new InvalidItemException(
           "Item "

@@ -1,5 +1,7 @@
 package io.ddbio.write;
 
+import io.ddbio.item.ItemSize;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +59,20 @@ class TestTableWriter {
     assertEquals(60, fake.rows.size());
     assertEquals(60, counters.get(DdbioCounter.ITEMS_WRITTEN));
     assertEquals(3, counters.get(DdbioCounter.BATCH_WRITES));
+  }
+
+  @Test
+  void aSizeTheCallerMeasuredIsUsedNotMeasuredAgain() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    try (TableWriter w = writer(fake)) {
+      // A size that is not the item's shows which one the writer goes by.
+      InvalidItemException e =
+          assertThrows(InvalidItemException.class, () -> w.put(item("a", "v"), 400 * 1024 + 1));
+      assertTrue(e.getMessage().contains("is 409601 bytes"), e.getMessage());
+      w.put(item("b", "v"), -1);
+      w.put(item("c", "v"), ItemSize.of(item("c", "v")));
+    }
+    assertEquals(2, fake.rows.size());
   }
 
   @Test

@@ -26,6 +26,12 @@ public class BackupInputFormat extends FileInputFormat<LongWritable, Text> {
    * Reads these files, and only these: no directory listing, no globbing, no hidden-name filter.
    */
   public static void setDataFiles(Job job, List<Path> files) throws IOException {
+    if (files.isEmpty()) {
+      // The export of an empty table lists no file: a job of no map task, which restores 0 items.
+      // (setInputPaths needs at least one path.)
+      job.getConfiguration().set(FileInputFormat.INPUT_DIR, "");
+      return;
+    }
     FileInputFormat.setInputPaths(job, files.toArray(Path[]::new));
   }
 

@@ -67,14 +67,15 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
       bad.setAside(line.get(), text, e.reason(), e);
       return;
     }
+    long size;
     try {
-      check.check(decoded);
+      size = check.check(decoded);
     } catch (InvalidItemException e) {
       bad.setAside(line.get(), text, e.getMessage(), e);
       return;
     }
     items.increment(1);
-    item.set(decoded);
+    item.set(decoded, size);
     try {
       context.write(NullWritable.get(), item);
     } catch (InvalidItemException e) {

@@ -68,9 +68,10 @@ final class ItemCheck {
   /**
    * Fails unless DynamoDB would take the item.
    *
+   * @return the item's size, {@code ItemSize.of(item)}, for the writer to reuse
    * @throws InvalidItemException naming the key attribute or the size, and the item's key
    */
-  void check(Map<String, AttributeValue> item) {
+  long check(Map<String, AttributeValue> item) {
     keys.keyOf(item);
     long size = ItemSize.of(item);
     if (size > ItemSize.MAX_ITEM_BYTES) {
@@ -85,5 +86,6 @@ final class ItemCheck {
               + table
               + "\"");
     }
+    return size;
   }
 }

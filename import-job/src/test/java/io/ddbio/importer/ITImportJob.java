@@ -161,6 +161,23 @@ class ITImportJob {
   }
 
   @Test
+  void theExportOfAnEmptyTableImportsAsNoItems(@TempDir Path tmp) throws Exception {
+    ImportTables.create(client, "ImportEmpty");
+    Path backup = Files.createDirectories(tmp.resolve("empty"));
+    Files.write(
+        backup.resolve("manifest"), io.ddbio.backup.DataPipelineManifest.render(List.of()));
+    Files.writeString(backup.resolve("_SUCCESS"), "");
+    Backups.writeMetadata(backup, List.of(), 0, "pk", "S", "sk", "N");
+
+    ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportEmpty");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("SUCCEEDED"), r.out());
+    assertEquals(0, r.counter(DdbioCounter.ITEMS_WRITTEN));
+    assertTrue(Tables.scanAll(client, "ImportEmpty").isEmpty());
+  }
+
+  @Test
   void onDemandTableNeedsWriteUnits(@TempDir Path tmp) throws Exception {
     Tables.createTable(client, "ImportOnDemand", KeySpec.string("pk"), KeySpec.number("sk"));
     String backup = Fixtures.root().resolve("datapipeline-legacy").toString();
