@@ -6,9 +6,12 @@ import io.ddbio.config.ScanOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.metrics.PendingCounters;
 import io.ddbio.scan.PageSizer;
+import io.ddbio.scan.Prefetcher;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.scan.SegmentScanner;
+import io.ddbio.scan.SegmentSequence;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,8 +25,15 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Scans the segments of one {@link DynamoDBSplit} one after another, page by page. Memory is one
- * page; the task's read rate is the split's.
+ * Scans the segments of one {@link DynamoDBSplit} one after another, page by page; the task's read
+ * rate is the split's.
+ *
+ * <p>The next page is fetched on a background thread ({@code ddbio-scan-prefetch-<first segment>})
+ * while the mapper works on the current one, at most one page ahead: memory is two pages. A failure
+ * of that fetch is thrown from {@link #nextKeyValue()} as it was thrown; {@link #close()}
+ * interrupts the fetch and waits for the thread to end. The fetch thread counts into {@link
+ * PendingCounters}, which the task's thread moves to the task's counters with each page and on
+ * close.
  */
 public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBItemWritable> {
   /** Unused capacity a task may save up: one second, so a pause never turns into a burst. */
@@ -36,10 +46,11 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   private CapacityBudget budget;
   private PageSizer sizer;
   private CounterSink counters;
+  private final PendingCounters fetchCounters = new PendingCounters();
   private ScanSpec spec;
-  private SegmentScanner scanner;
-  private int segment;
-  private int segmentsDone;
+  private Prefetcher<SegmentSequence.Page> pages;
+  private SegmentSequence.Page current;
+  private boolean ended;
   private double itemsPerSegment;
   private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
 
@@ -49,7 +60,7 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
     DdbioOptions options = HadoopOptions.from(context.getConfiguration());
     ScanOptions scan = options.scan();
     counters = new HadoopCounters(context);
-    session = DynamoDBSession.open(options, counters);
+    session = DynamoDBSession.open(options, fetchCounters);
     budget =
         new CapacityBudget(split.readUnitsPerSecond(), BURST, session.clock(), session.sleeper());
     sharing =
@@ -66,8 +77,10 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
     spec = ScanSpec.of(scan);
     itemsPerSegment =
         split.getLength() / Math.max(1.0, split.averageItemBytes()) / split.segmentCount();
-    segment = split.firstSegment();
-    scanner = newScanner(segment);
+    pages =
+        new Prefetcher<>(
+            new SegmentSequence(this::newScanner, split.firstSegment(), split.segmentCount()),
+            "ddbio-scan-prefetch-" + split.firstSegment());
   }
 
   private SegmentScanner newScanner(int s) {
@@ -76,7 +89,7 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
         session.retrier(),
         budget,
         sizer,
-        counters,
+        fetchCounters,
         session.clock(),
         spec,
         s,
@@ -86,16 +99,22 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   @Override
   public boolean nextKeyValue() throws IOException {
     while (!page.hasNext()) {
-      if (scanner.isDone()) {
-        segmentsDone++;
-        if (segmentsDone >= split.segmentCount()) {
-          return false;
-        }
-        scanner = newScanner(++segment);
+      if (ended) {
+        return false;
       }
-      var items = scanner.nextPage();
-      counters.add(DdbioCounter.ITEMS_READ, items.size());
-      page = items.iterator();
+      SegmentSequence.Page next;
+      try {
+        next = pages.next();
+      } finally {
+        fetchCounters.drainTo(counters);
+      }
+      if (next == null) {
+        ended = true;
+        return false;
+      }
+      current = next;
+      counters.add(DdbioCounter.ITEMS_READ, next.items().size());
+      page = next.items().iterator();
     }
     value.set(page.next());
     return true;
@@ -112,24 +131,46 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
   }
 
   /**
-   * Segments finished plus the estimated share of the current one; never 1 before the end, since
-   * the table's statistics may be hours old.
+   * Segments finished plus the estimated share of the current one, as of the page the mapper is on
+   * (not the one fetched ahead); never 1 before the end, since the table's statistics may be hours
+   * old.
    */
   @Override
   public float getProgress() {
     if (split == null) {
       return 0;
     }
-    if (segmentsDone >= split.segmentCount()) {
+    if (ended) {
       return 1;
     }
-    double current =
-        itemsPerSegment > 0 ? Math.min(0.99, scanner.scannedCount() / itemsPerSegment) : 0;
-    return (float) ((segmentsDone + current) / split.segmentCount());
+    SegmentSequence.Page at = current;
+    if (at == null) {
+      return 0;
+    }
+    double share =
+        at.segmentDone()
+            ? 1
+            : itemsPerSegment > 0 ? Math.min(0.99, at.scannedInSegment() / itemsPerSegment) : 0;
+    return (float) Math.min(0.99, (at.segmentsBefore() + share) / split.segmentCount());
   }
 
   @Override
   public void close() throws IOException {
+    try {
+      // First the fetch thread, which uses the session.
+      if (pages != null) {
+        pages.close();
+        pages = null;
+      }
+      if (counters != null) {
+        fetchCounters.drainTo(counters);
+      }
+    } finally {
+      closeSharingAndSession();
+    }
+  }
+
+  private void closeSharingAndSession() throws IOException {
     try {
       sharing.close();
     } finally {

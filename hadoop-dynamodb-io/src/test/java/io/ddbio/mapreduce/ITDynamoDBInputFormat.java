@@ -102,6 +102,12 @@ class ITDynamoDBInputFormat {
       assertEquals(
           4, parts.filter(p -> p.getFileName().toString().startsWith("part-m-")).count(), "splits");
     }
+    List<String> prefetchers =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && t.getName().startsWith("ddbio-scan-prefetch-"))
+            .map(Thread::getName)
+            .toList();
+    assertEquals(List.of(), prefetchers, "prefetch threads left after the readers closed");
   }
 
   private static List<Map<String, AttributeValue>> readLines(Path dir) throws IOException {
