@@ -42,13 +42,7 @@ class ITExportUnderFaults {
    * Seeded, so the sequence of faults is the same on every run; with a few hundred requests it
    * holds every kind (asserted below).
    */
-  static final FaultPlan FAULTS =
-      FaultPlan.none()
-          .withThrottles(0.20)
-          .withInternalServerErrors(0.01)
-          .withServiceUnavailable(0.01)
-          .withConnectionResets(0.01)
-          .withSeed(5);
+  static final FaultPlan FAULTS = FaultPlan.throttledAndFailing(5);
 
   /**
    * Calls made outside the map tasks (the tool's and the planner's DescribeTable): their retries

@@ -164,8 +164,7 @@ class ITImportJob {
   void theExportOfAnEmptyTableImportsAsNoItems(@TempDir Path tmp) throws Exception {
     ImportTables.create(client, "ImportEmpty");
     Path backup = Files.createDirectories(tmp.resolve("empty"));
-    Files.write(
-        backup.resolve("manifest"), io.ddbio.backup.DataPipelineManifest.render(List.of()));
+    Files.write(backup.resolve("manifest"), io.ddbio.backup.DataPipelineManifest.render(List.of()));
     Files.writeString(backup.resolve("_SUCCESS"), "");
     Backups.writeMetadata(backup, List.of(), 0, "pk", "S", "sk", "N");
 

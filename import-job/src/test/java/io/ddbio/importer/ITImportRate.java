@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
@@ -96,10 +97,7 @@ class ITImportRate {
     Consumption consumed =
         Consumption.over(Consumption.inner(job), Consumption.Direction.WRITE, s -> 100);
     assertTrue(consumed.seconds() >= 5, "a job long enough to measure: " + job);
-    assertTrue(
-        consumed.ratio() >= 0.6 && consumed.ratio() <= 1.1,
-        "consumed/target " + consumed.ratio() + " " + consumed + " " + job);
-    assertTrue(consumed.throttledShare() <= 0.05, "throttled share " + consumed);
+    assertEquals(Optional.empty(), consumed.outside(0.6, 1.1, 0.05), job::toString);
   }
 
   @Test

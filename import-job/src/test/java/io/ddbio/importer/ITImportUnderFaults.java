@@ -33,13 +33,7 @@ class ITImportUnderFaults {
   private static final int FILES = 6;
 
   /** Seeded; a few hundred requests hold every kind of fault (asserted below). */
-  private static final FaultPlan FAULTS =
-      FaultPlan.none()
-          .withThrottles(0.20)
-          .withInternalServerErrors(0.01)
-          .withServiceUnavailable(0.01)
-          .withConnectionResets(0.01)
-          .withSeed(5);
+  private static final FaultPlan FAULTS = FaultPlan.throttledAndFailing(5);
 
   /** The tool's DescribeTable calls: retried, but outside the job's counters. */
   private static final int CALLS_OUTSIDE_TASKS = 10;

@@ -1,6 +1,7 @@
 package io.ddbio.testkit.emulator;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -80,5 +81,24 @@ public record Consumption(
   /** Throttled requests over requests; 0 when there were none. */
   public double throttledShare() {
     return requests > 0 ? (double) throttledRequests / requests : 0;
+  }
+
+  /**
+   * What is wrong with this consumption for a test's bounds, or empty when nothing is.
+   *
+   * @param low the least consumed/target allowed
+   * @param high the most consumed/target allowed
+   * @param maxThrottledShare the most throttled requests, as a share of requests, allowed
+   */
+  public Optional<String> outside(double low, double high, double maxThrottledShare) {
+    if (!(ratio() >= low && ratio() <= high)) {
+      return Optional.of(
+          "consumed/target " + ratio() + " is not within " + low + ".." + high + ": " + this);
+    }
+    if (throttledShare() > maxThrottledShare) {
+      return Optional.of(
+          "throttled share " + throttledShare() + " is over " + maxThrottledShare + ": " + this);
+    }
+    return Optional.empty();
   }
 }

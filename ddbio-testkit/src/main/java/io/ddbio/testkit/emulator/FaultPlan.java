@@ -77,6 +77,20 @@ public record FaultPlan(
     return NONE;
   }
 
+  /**
+   * A table having a bad day, the mix the jobs' fault tests run under: 20% of requests throttled,
+   * 1% answered HTTP 500, 1% HTTP 503, and 1% of connections reset.
+   *
+   * @param seed the dice's seed, so that a test meets the same faults on every run
+   */
+  public static FaultPlan throttledAndFailing(long seed) {
+    return NONE.withThrottles(0.20)
+        .withInternalServerErrors(0.01)
+        .withServiceUnavailable(0.01)
+        .withConnectionResets(0.01)
+        .withSeed(seed);
+  }
+
   /** This plan with HTTP 500 answered to the given share of requests. */
   public FaultPlan withInternalServerErrors(double rate) {
     return new FaultPlan(

@@ -56,4 +56,18 @@ class TestConsumption {
     assertTrue(Double.isNaN(none.unitsPerSecond()));
     assertEquals(0, none.throttledShare());
   }
+
+  @Test
+  void outsideNamesTheBoundMissed() {
+    Consumption c = Consumption.over(JOB, Consumption.Direction.READ, s -> 100);
+
+    assertEquals(java.util.Optional.empty(), c.outside(0.6, 1.1, 0.06));
+    assertTrue(c.outside(0.9, 1.1, 0.06).orElseThrow().startsWith("consumed/target 0.7 "));
+    assertTrue(c.outside(0.6, 1.1, 0.05).orElseThrow().startsWith("throttled share "));
+    assertTrue(
+        Consumption.over(List.of(), Consumption.Direction.READ, s -> 100)
+            .outside(0.6, 1.1, 0.05)
+            .isPresent(),
+        "nothing measured is outside any bound");
+  }
 }
