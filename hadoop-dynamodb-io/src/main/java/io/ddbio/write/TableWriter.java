@@ -43,8 +43,8 @@ public final class TableWriter implements Closeable {
   }
 
   /**
-   * Queues a put of {@code item} whose size the caller has measured already, as {@link
-   * #put(Map)} does otherwise.
+   * Queues a put of {@code item} whose size the caller has measured already, as {@link #put(Map)}
+   * does otherwise.
    *
    * @param size {@link ItemSize#of}{@code (item)}, or -1 to have it measured here
    */

@@ -1,13 +1,12 @@
 package io.ddbio.write;
 
-import io.ddbio.item.ItemSize;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.capacity.CapacityBudget;
 import io.ddbio.dynamodb.KeyAttribute;
+import io.ddbio.item.ItemSize;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.metrics.RetryCounters;
 import io.ddbio.retry.DynamoDBIOException;
