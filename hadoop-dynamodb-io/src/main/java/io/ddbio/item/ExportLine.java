@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One line of a native DynamoDB "Export to S3" in {@code DYNAMODB_JSON}: either a full item (<code>
- * {"Item":{…}}</code>, from a full export) or a change (from an incremental export).
+ * One line of a native DynamoDB "Export to S3", in {@code DYNAMODB_JSON} or Ion: either a full item
+ * (<code>{"Item":{…}}</code>, from a full export) or a change (from an incremental export).
  *
  * @param kind what the line asks of the table
  * @param item the item to put: the {@code Item} of a full export line or the {@code NewImage} of a

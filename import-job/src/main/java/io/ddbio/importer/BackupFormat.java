@@ -10,7 +10,7 @@ public enum BackupFormat {
   AUTO("auto"),
   /** A Data Pipeline export (manifest and v3 lines, or legacy lines without a manifest). */
   DATA_PIPELINE("datapipeline"),
-  /** A native DynamoDB "Export to S3" in {@code DYNAMODB_JSON}, full or incremental. */
+  /** A native DynamoDB "Export to S3" (DYNAMODB_JSON or ION lines), full or incremental. */
   DYNAMODB_JSON("dynamodb-json");
 
   private final String option;

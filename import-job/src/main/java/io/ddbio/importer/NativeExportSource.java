@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * A native DynamoDB "Export to S3" in {@code DYNAMODB_JSON}, full or incremental.
+ * A native DynamoDB "Export to S3" in {@code DYNAMODB_JSON} or {@code ION}, full or incremental.
  *
  * @param layout its manifests and data files
  */
