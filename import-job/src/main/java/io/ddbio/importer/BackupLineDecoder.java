@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Pipeline lines keep their meaning and cost nothing more, and a line that is neither fails with
  * the Data Pipeline reason.
  *
- * <p>Not thread-safe, like the codecs it holds.
+ * <p>Thread-safe: the codecs it holds keep no state.
  */
 final class BackupLineDecoder {
   private static final byte[] WRAPPER = "{\"Item\"".getBytes(StandardCharsets.US_ASCII);

@@ -24,6 +24,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
   private final Text value = new Text();
   private NativeFileSplit file;
   private TaskAttemptContext context;
+  private NativeLineFormat format;
   private DataFileCheck check;
   private DataFileLines lines;
   private boolean done;
@@ -36,6 +37,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
   public void initialize(InputSplit split, TaskAttemptContext context) {
     this.file = (NativeFileSplit) split;
     this.context = context;
+    this.format = NativeLineFormat.of(context.getConfiguration());
   }
 
   @Override
@@ -57,7 +59,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
       check.verify();
       return false;
     }
-    if (!isBlank(NativeLineFormat.of(context.getConfiguration()), value)) {
+    if (!isBlank(format, value)) {
       check.counted();
     }
     key.set(number);
@@ -65,7 +67,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
   }
 
   private void open() throws IOException {
-    verifyBeforeImport(file, context);
+    verifyBeforeImport(file, format, context);
     check =
         new DataFileCheck(
             file.getPath(),
@@ -78,7 +80,8 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
   }
 
   /** Reads the whole file once, comparing its MD5 and item count with the manifest. */
-  private static void verifyBeforeImport(NativeFileSplit file, TaskAttemptContext context)
+  private static void verifyBeforeImport(
+      NativeFileSplit file, NativeLineFormat format, TaskAttemptContext context)
       throws IOException {
     DataFileCheck check =
         new DataFileCheck(
@@ -90,7 +93,7 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
       try {
         long n;
         while ((n = all.next(line)) != 0) {
-          if (!isBlank(NativeLineFormat.of(context.getConfiguration()), line)) {
+          if (!isBlank(format, line)) {
             check.counted();
           }
           if (n % PROGRESS_EVERY == 0) {
