@@ -82,7 +82,13 @@ public record BackupLayout(
           "No data files in " + dir + " and no manifest; is this the directory of an export?");
     }
     if (metadata.isPresent()) {
-      MetadataCheck.check(metadata.get(), files, dir);
+      MetadataCheck.check(
+          metadata.get(),
+          new Path(dir, ExportMetadata.FILE_NAME),
+          ExportMetadata.DATA_PIPELINE_V3,
+          files,
+          f -> f.getPath().getName(),
+          dir);
     }
     LOG.info(
         "Backup {}: {} data files ({}){}",

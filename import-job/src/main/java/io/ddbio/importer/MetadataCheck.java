@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Checks the data files found against what the export recorded in {@code ddbio-export.json}: the
- * same files by name, each of the recorded size, in a format this import reads. A backup that lost,
- * gained or truncated a file fails here, before anything is written.
+ * same files by name, each of the recorded size, in the format the layout found is read in. A
+ * backup that lost, gained or truncated a file fails here, before anything is written.
+ *
+ * <p>The metadata names each file by its path below the export's output directory: a Data Pipeline
+ * layout's files by their name, a native layout's by {@code AWSDynamoDB/<exportId>/data/<name>}, so
+ * the metadata of one native export cannot pass for another's.
  */
 final class MetadataCheck {
   /** Names listed in a message before the rest are only counted. */
@@ -21,8 +26,24 @@ final class MetadataCheck {
 
   private MetadataCheck() {}
 
-  static void check(ExportMetadata metadata, List<FileStatus> files, Path dir) throws IOException {
-    String where = new Path(dir, ExportMetadata.FILE_NAME).toString();
+  /**
+   * @param metadata what the export recorded
+   * @param metadataFile where it was read from, for messages
+   * @param layoutFormat the {@link ExportMetadata#dataFormat()} of the layout the files were found
+   *     in ({@link ExportMetadata#DATA_PIPELINE_V3} or {@link ExportMetadata#DYNAMODB_JSON})
+   * @param files the data files found
+   * @param recordedName a found file's name as the metadata records it
+   * @param dir the backup directory, for messages
+   */
+  static void check(
+      ExportMetadata metadata,
+      Path metadataFile,
+      String layoutFormat,
+      List<FileStatus> files,
+      Function<FileStatus, String> recordedName,
+      Path dir)
+      throws IOException {
+    String where = metadataFile.toString();
     String format = metadata.dataFormat();
     if (ExportMetadata.JSON_LINES.equals(format)) {
       throw new IOException(
@@ -31,14 +52,18 @@ final class MetadataCheck {
               + " are lost in it (sets, binaries, numbers' kind), so it cannot be imported. Import"
               + " from an export in the default format or --format dynamodb-json");
     }
-    if (format != null && !format.equals(ExportMetadata.DATA_PIPELINE_V3)) {
+    // Exports older than the field wrote Data Pipeline's format only.
+    String recorded = format == null ? ExportMetadata.DATA_PIPELINE_V3 : format;
+    if (!recorded.equals(layoutFormat)) {
       throw new IOException(
           where
               + " says the items are written as \""
-              + format
-              + "\"; this import reads \""
-              + ExportMetadata.DATA_PIPELINE_V3
-              + "\" only");
+              + recorded
+              + "\", but "
+              + dir
+              + " is laid out as \""
+              + layoutFormat
+              + "\"; the metadata belongs to another export");
     }
     Map<String, DataFileStats> listed = new LinkedHashMap<>();
     if (metadata.files() != null) {
@@ -49,12 +74,11 @@ final class MetadataCheck {
     List<String> unlisted = new ArrayList<>();
     List<String> wrongSize = new ArrayList<>();
     for (FileStatus s : files) {
-      DataFileStats recorded = listed.remove(s.getPath().getName());
-      if (recorded == null) {
+      DataFileStats stats = listed.remove(recordedName.apply(s));
+      if (stats == null) {
         unlisted.add(s.getPath().toString());
-      } else if (recorded.bytes() != s.getLen()) {
-        wrongSize.add(
-            s.getPath() + " is " + s.getLen() + " bytes, recorded as " + recorded.bytes());
+      } else if (stats.bytes() != s.getLen()) {
+        wrongSize.add(s.getPath() + " is " + s.getLen() + " bytes, recorded as " + stats.bytes());
       }
     }
     List<String> problems = new ArrayList<>();

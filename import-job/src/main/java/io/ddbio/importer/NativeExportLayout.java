@@ -148,14 +148,28 @@ public record NativeExportLayout(
               + listed
               + "; the manifests do not belong together");
     }
-    Optional<ExportMetadata> metadata = readMetadata(fs, new Path(dir, ExportMetadata.FILE_NAME));
+    Optional<Path> metadataFile = metadataFile(fs, dir);
+    Optional<ExportMetadata> metadata = Optional.empty();
+    if (metadataFile.isPresent()) {
+      try (InputStream in = fs.open(metadataFile.get())) {
+        metadata = Optional.of(ExportMetadata.read(in, metadataFile.get().toString()));
+      }
+      String exportFolder = EXPORTS_FOLDER + "/" + dir.getName() + "/";
+      MetadataCheck.check(
+          metadata.get(),
+          metadataFile.get(),
+          ExportMetadata.DYNAMODB_JSON,
+          files.stream().map(DataFile::status).toList(),
+          f -> exportFolder + relativeTo(fs.makeQualified(dir), f.getPath()),
+          dir);
+    }
     LOG.info(
         "Native {} export {}: {} data files, {} items{}",
         summary.incremental() ? "incremental" : "full",
         dir,
         files.size(),
         summary.itemCount(),
-        metadata.isPresent() ? ", with " + ExportMetadata.FILE_NAME : "");
+        metadataFile.map(f -> ", with " + f).orElse(""));
     return new NativeExportLayout(fs.makeQualified(dir), summary, files, metadata);
   }
 
@@ -267,13 +281,28 @@ public record NativeExportLayout(
     }
   }
 
-  private static Optional<ExportMetadata> readMetadata(FileSystem fs, Path file)
-      throws IOException {
-    if (!isFile(fs, file)) {
+  /**
+   * The export's {@code ddbio-export.json}: in the export directory, or where ddbio writes it, in
+   * the output directory two levels up ({@code <out>/AWSDynamoDB/<exportId>}). DynamoDB's own
+   * exports have none.
+   */
+  private static Optional<Path> metadataFile(FileSystem fs, Path dir) throws IOException {
+    Path inside = new Path(dir, ExportMetadata.FILE_NAME);
+    if (isFile(fs, inside)) {
+      return Optional.of(inside);
+    }
+    Path folder = dir.getParent();
+    if (folder == null || !folder.getName().equals(EXPORTS_FOLDER) || folder.getParent() == null) {
       return Optional.empty();
     }
-    try (InputStream in = fs.open(file)) {
-      return Optional.of(ExportMetadata.read(in, file.toString()));
-    }
+    Path above = new Path(folder.getParent(), ExportMetadata.FILE_NAME);
+    return isFile(fs, above) ? Optional.of(above) : Optional.empty();
+  }
+
+  /** {@code file}'s path below {@code dir}, which holds it. */
+  private static String relativeTo(Path dir, Path file) {
+    String base = dir.toUri().getPath();
+    String path = file.toUri().getPath();
+    return path.substring(base.length()).replaceFirst("^/+", "");
   }
 }
