@@ -11,6 +11,7 @@ import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.ScanSpec;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
@@ -44,13 +46,17 @@ import org.apache.hadoop.util.ToolRunner;
  * ExpressionProbe}). It then runs the job, printing progress, prints a summary to standard output
  * and checks that the items read, the items in the metadata and the per-file counts agree. Exit
  * status: 0 when the export is complete and checked, 1 when anything failed (the reason on standard
- * error), 2 for a usage error (the reason and the usage on standard error). A job that fails has
- * its output directory removed, so a retry can use the same path.
+ * error), 2 for a usage error (the reason and the usage on standard error). An export that fails,
+ * in its job or in the final check (counts that disagree or cannot be read), has its output
+ * directory removed, index files first ({@link ExportWithdrawal}): nothing may restore it, and a
+ * retry can use the same path.
  */
 public class ExportTool extends Configured implements Tool {
   private final PrintStream out;
   private final PrintStream err;
   private Counters counters;
+
+  private final JobCounts.Source counterSource;
 
   /** A tool printing to the process's standard output and error. */
   public ExportTool() {
@@ -62,8 +68,16 @@ public class ExportTool extends Configured implements Tool {
    * @param err receives errors
    */
   public ExportTool(PrintStream out, PrintStream err) {
+    this(out, err, JobCounts.Source.HADOOP);
+  }
+
+  /**
+   * @param counterSource how the finished job's counters are read
+   */
+  ExportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
     this.out = out;
     this.err = err;
+    this.counterSource = counterSource;
   }
 
   /** Runs the export and exits with its status. */
@@ -131,23 +145,35 @@ public class ExportTool extends Configured implements Tool {
     long started = System.nanoTime();
     boolean succeeded = job.waitForCompletion(true);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    counters = job.getCounters();
-
-    Optional<String> problem =
-        succeeded
-            ? ExportCheck.problem(counter(DdbioCounter.ITEMS_READ), metadata(fs, out))
-            : Optional.of(JobFailure.describe(job));
-    out(new JobSummary(title, problem.isEmpty(), took, this::counter).render());
+    Optional<String> problem = succeeded ? Optional.empty() : Optional.of(JobFailure.describe(job));
+    counters = JobCounts.read(job, counterSource);
+    Optional<String> unknown = JobCounts.unknown(job, counters);
+    if (succeeded && unknown.isPresent()) {
+      // Unknown counts are a failure: read as zeros, the check below could compare 0 with 0.
+      problem = unknown;
+      counters = null;
+    }
+    ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
+    if (problem.isEmpty()) {
+      problem = ExportCheck.problem(counts.applyAsLong(DdbioCounter.ITEMS_READ), metadata(fs, out));
+    }
+    if (counters != null) {
+      // Without counters a summary would show zeros as if they had been counted.
+      out(new JobSummary(title, problem.isEmpty(), took, counts).render());
+    }
     if (problem.isEmpty()) {
       out(layoutNote(job.getConfiguration(), out, selection));
       return 0;
     }
     int status = failure(title + " failed: " + problem.get());
-    if (!succeeded && fs.exists(out)) {
-      // The directory did not exist before this job, so all in it is an unusable fragment of this
-      // export; removing it lets a retry (Data Pipeline retries a failed step) use the same path.
-      fs.delete(out, true);
-      err.println("Removed the incomplete output directory " + out);
+    if (fs.exists(out)) {
+      ExportWithdrawal.withdraw(fs, out);
+      err.println(
+          succeeded
+              ? "Removed the output directory "
+                  + out
+                  + ": an export that failed its final check must not be restored"
+              : "Removed the incomplete output directory " + out);
     }
     return status;
   }
@@ -215,10 +241,6 @@ public class ExportTool extends Configured implements Tool {
     try (InputStream in = fs.open(path)) {
       return ExportMetadata.read(in, path.toString());
     }
-  }
-
-  private long counter(DdbioCounter c) {
-    return counters == null ? 0 : counters.findCounter(c).getValue();
   }
 
   private void out(String text) {

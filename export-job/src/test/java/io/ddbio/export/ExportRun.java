@@ -1,5 +1,6 @@
 package io.ddbio.export;
 
+import io.ddbio.mapreduce.JobCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,19 @@ import org.apache.hadoop.util.ToolRunner;
 record ExportRun(int status, String stdout, String stderr, ExportTool tool) {
 
   static ExportRun run(Configuration conf, List<String> args) throws Exception {
+    return run(conf, args, JobCounts.Source.HADOOP);
+  }
+
+  /** A run whose tool reads the finished job's counters from {@code counters}. */
+  static ExportRun run(Configuration conf, List<String> args, JobCounts.Source counters)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ExportTool tool =
         new ExportTool(
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            counters);
     int status = ToolRunner.run(conf, tool, args.toArray(String[]::new));
     return new ExportRun(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), tool);

@@ -9,6 +9,7 @@ import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.TableSchema;
 import io.ddbio.item.DataPipelineCodec;
+import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.DynamoDbLocal;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -226,6 +229,67 @@ class ITExportJob {
     assertTrue(run.stderr().contains("failed: job job_"), run.stderr());
     assertTrue(run.stderr().contains("Removed the incomplete output directory"), run.stderr());
     assertFalse(Files.exists(out));
+  }
+
+  /**
+   * A job that succeeds but whose final check fails leaves nothing a restore would trust: not
+   * {@code _SUCCESS}, not a manifest, not {@code ddbio-export.json}, in either layout. The job's
+   * counters here say one item more was read than the files hold, as a lost write would.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"datapipeline", "dynamodb-json"})
+  void anExportThatFailsItsCountCheckIsWithdrawn(String format) throws Exception {
+    Path out = tmp.resolve("disagrees-" + format);
+    JobCounts.Source oneMoreRead =
+        job -> {
+          Counters c = job.getCounters();
+          c.findCounter(DdbioCounter.ITEMS_READ).increment(1);
+          return c;
+        };
+    List<String> args =
+        List.of(
+            out.toString(),
+            TABLE,
+            "1.0",
+            "2",
+            "--format",
+            format,
+            "--endpoint",
+            ddb.endpoint().toString());
+    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, oneMoreRead);
+
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("item counts disagree: " + (ITEMS + 1)), run.stderr());
+    assertTrue(run.stderr().contains("must not be restored"), run.stderr());
+    assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+  }
+
+  /**
+   * Counters the cluster cannot give (YARN's answer once the application master is gone and the
+   * history server cannot help: no counter group at all) make the export's counts unknown, which
+   * fails it: read as zeros, an empty table's 0 read and 0 written would pass.
+   */
+  @Test
+  void anExportWhoseCountersCannotBeReadFails() throws Exception {
+    Path out = tmp.resolve("no-counters");
+    List<String> args =
+        List.of(
+            out.toString(), EMPTY, "--read-units", "100", "--endpoint", ddb.endpoint().toString());
+    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, job -> new Counters());
+
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("could not be read"), run.stderr());
+    assertTrue(run.stderr().contains("unknown"), run.stderr());
+    assertFalse(run.stdout().contains("SUCCEEDED"), run.stdout());
+    assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+  }
+
+  private static List<String> listing(Path dir) {
+    try (var files = Files.walk(dir)) {
+      return files.map(dir::relativize).map(Path::toString).sorted().toList();
+    } catch (IOException e) {
+      return List.of(e.toString());
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.tool.JobSummary;
 import io.ddbio.tool.UsageException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
@@ -42,6 +44,7 @@ public class ImportTool extends Configured implements Tool {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final JobCounts.Source counterSource;
   private Counters counters;
 
   /** A tool printing to the standard streams. */
@@ -56,8 +59,16 @@ public class ImportTool extends Configured implements Tool {
    * @param err where progress and errors go
    */
   public ImportTool(PrintStream out, PrintStream err) {
+    this(out, err, JobCounts.Source.HADOOP);
+  }
+
+  /**
+   * @param counterSource how the finished job's counters are read
+   */
+  ImportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
     this.out = out;
     this.err = err;
+    this.counterSource = counterSource;
   }
 
   /** Runs the import with Hadoop's generic options and exits with its status. */
@@ -134,15 +145,25 @@ public class ImportTool extends Configured implements Tool {
       submit(job);
       err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
       boolean succeeded = JobProgress.await(job, err);
-      counters = job.getCounters();
-      Optional<String> countProblem = source.countProblem(this::count);
+      counters = JobCounts.read(job, counterSource);
+      Optional<String> countsUnknown = JobCounts.unknown(job, counters);
+      if (succeeded && countsUnknown.isPresent()) {
+        // Unknown counts are a failure: read as zeros, "0 read, 0 written" would pass the check.
+        // (A failed job's counters are shown as they are: the job has failed anyway.)
+        counters = null;
+      }
+      ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
+      Optional<String> countProblem =
+          counters == null ? countsUnknown : source.countProblem(counts);
       String title = "Import of " + source.directory() + " into table \"" + table.name() + "\"";
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      long setAside = count(DdbioCounter.BAD_RECORDS);
+      long setAside = counts.applyAsLong(DdbioCounter.BAD_RECORDS);
       Optional<String> tooManyBad = bad.problem(setAside);
       boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
-      out.print(new JobSummary(title, complete, took, this::count).render());
-      out.flush();
+      if (counters != null) {
+        out.print(new JobSummary(title, complete, took, counts).render());
+        out.flush();
+      }
       if (!succeeded) {
         reportFailure(job);
         reportRejectsKept(bad, conf);
@@ -203,10 +224,6 @@ public class ImportTool extends Configured implements Tool {
         err.println("  bad records set aside by the tasks that finished are in " + dir);
       }
     }
-  }
-
-  private long count(DdbioCounter c) {
-    return counters == null ? 0 : counters.findCounter(c).getValue();
   }
 
   private int usageError(String message) {

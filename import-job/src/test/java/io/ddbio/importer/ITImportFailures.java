@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.ExportSelection;
+import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.KeySpec;
@@ -12,10 +13,13 @@ import io.ddbio.testkit.Tables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.mapreduce.Counters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,6 +38,29 @@ class ITImportFailures {
   static void stop() {
     client.close();
     ddb.close();
+  }
+
+  /**
+   * Counters the cluster cannot give are unknown counts, and unknown counts fail the import: read
+   * as zeros, "0 read, 0 written" would pass for a backup without metadata. On YARN, once the
+   * application master has gone and the history server cannot answer, Hadoop's client returns
+   * counters with no group at all; a null is the other way a client can fail to have them.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void countersThatCannotBeReadFailTheImport(boolean emptyRatherThanNull, @TempDir Path tmp)
+      throws Exception {
+    String table = "ImportNoCounters" + emptyRatherThanNull;
+    Tables.createTable(client, table, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+    JobCounts.Source lost = job -> emptyRatherThanNull ? new Counters() : null;
+
+    ImportRun r =
+        ImportRun.of(lost, ddb, tmp, Fixtures.root().resolve("datapipeline-v3").toString(), table);
+
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("could not be read"), r.err());
+    assertTrue(r.err().contains("counts are unknown"), r.err());
+    assertFalse(r.out().contains("SUCCEEDED"), r.out());
   }
 
   @Test

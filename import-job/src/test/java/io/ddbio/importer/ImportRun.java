@@ -1,5 +1,6 @@
 package io.ddbio.importer;
 
+import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.DynamoDbLocal;
@@ -27,12 +28,21 @@ record ImportRun(int exit, String out, String err, Counters counters) {
    * Runs the tool with {@code args} plus {@code --endpoint} and {@code --region} for {@code ddb}.
    */
   static ImportRun of(DynamoDbLocal ddb, Path tmp, String... args) throws Exception {
+    return of(JobCounts.Source.HADOOP, ddb, tmp, args);
+  }
+
+  /**
+   * As {@link #of(DynamoDbLocal, Path, String...)}, the job's counters read from {@code source}.
+   */
+  static ImportRun of(JobCounts.Source source, DynamoDbLocal ddb, Path tmp, String... args)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ImportTool tool =
         new ImportTool(
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            source);
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--endpoint", ddb.endpoint().toString(), "--region", "us-east-1"));
     int exit =

@@ -1,0 +1,93 @@
+package io.ddbio.mapreduce;
+
+import io.ddbio.metrics.DdbioCounter;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A finished job's counters, read once for the tools' final checks, or a failure when they are not
+ * there to read. A count that cannot be read is unknown, not zero: read as zero, a lost import's "0
+ * read, 0 written" would pass its own check.
+ *
+ * <p>They go missing in practice: on YARN, once the application master has exited, the client asks
+ * the job history server, and when that is down or has not yet got the job, Hadoop's client answers
+ * with an empty set of counters (no group at all) rather than an error. A job that ran a task
+ * always has the framework's {@link TaskCounter} group, so its absence marks counters that were not
+ * read.
+ */
+public final class JobCounts {
+  /** How a tool reads a finished job's counters; tests stand in for a cluster that lost them. */
+  @FunctionalInterface
+  public interface Source {
+    /** Hadoop's own answer: {@link Job#getCounters()}. */
+    Source HADOOP = Job::getCounters;
+
+    /**
+     * @return the job's counters, or null when the cluster has none to give
+     */
+    Counters read(Job job) throws IOException, InterruptedException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobCounts.class);
+
+  private JobCounts() {}
+
+  /**
+   * @return the job's counters as {@code source} gives them, or null when it has none or fails (the
+   *     failure is logged; {@link #unknown} then says the counts are unknown)
+   */
+  public static Counters read(Job job, Source source) throws InterruptedException {
+    try {
+      return source.read(job);
+    } catch (IOException e) {
+      LOG.warn("Could not read the counters of job {}", job.getJobID(), e);
+      return null;
+    }
+  }
+
+  /**
+   * Whether {@code counters}, as read for {@code job}, can be trusted to hold its counts.
+   *
+   * @param counters what {@link Source#read} gave, possibly null
+   * @return why the counts are unknown, naming the job; empty when they are known
+   */
+  public static Optional<String> unknown(Job job, Counters counters) {
+    int tasks =
+        job.getConfiguration().getInt(MRJobConfig.NUM_MAPS, 0)
+            + job.getConfiguration().getInt(MRJobConfig.NUM_REDUCES, 0);
+    if (counters != null && (tasks == 0 || hasGroup(counters, TaskCounter.class.getName()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The counters of job "
+            + job.getJobID()
+            + " could not be read"
+            + (counters == null ? "" : " (the cluster answered with none)")
+            + ", so its item counts are unknown and cannot be checked. Is the job history server"
+            + " running? Treat the result as incomplete");
+  }
+
+  /**
+   * Each of our counters' total in {@code counters} (0 for one no task incremented, and for all
+   * when {@code counters} is null).
+   */
+  public static ToLongFunction<DdbioCounter> totals(Counters counters) {
+    return counters == null ? c -> 0 : c -> counters.findCounter(c).getValue();
+  }
+
+  private static boolean hasGroup(Counters counters, String name) {
+    for (String group : counters.getGroupNames()) {
+      if (group.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
