@@ -6,6 +6,7 @@ import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.RetryCounters;
 import io.ddbio.retry.Clock;
 import io.ddbio.retry.DynamoDBRetryPolicy;
+import io.ddbio.retry.HeartbeatSleeper;
 import io.ddbio.retry.Retrier;
 import io.ddbio.retry.Sleeper;
 import java.io.Closeable;
@@ -25,8 +26,26 @@ public record DynamoDBSession(DynamoDbClient client, Retrier retrier, Clock cloc
 
   /** Opens a session on the real clock; makes no network call. */
   public static DynamoDBSession open(DdbioOptions options, CounterSink counters) {
+    return open(options, counters, Sleeper.system());
+  }
+
+  /**
+   * Opens a task's session: every wait in it (backoff, capacity budget) calls {@code heartbeat} at
+   * least every {@link HeartbeatSleeper#DEFAULT_SLICE}, so that a task waiting out throttling is
+   * not taken for a hung one. Makes no network call.
+   *
+   * @param heartbeat reports the task's progress; called from whichever thread waits
+   */
+  public static DynamoDBSession open(
+      DdbioOptions options, CounterSink counters, Runnable heartbeat) {
+    return open(
+        options,
+        counters,
+        new HeartbeatSleeper(Sleeper.system(), heartbeat, HeartbeatSleeper.DEFAULT_SLICE));
+  }
+
+  private static DynamoDBSession open(DdbioOptions options, CounterSink counters, Sleeper sleeper) {
     Clock clock = Clock.system();
-    Sleeper sleeper = Sleeper.system();
     return new DynamoDBSession(
         DynamoDBClientFactory.create(options.client()),
         new Retrier(policy(options.retry()), clock, sleeper, new RetryCounters(counters)),

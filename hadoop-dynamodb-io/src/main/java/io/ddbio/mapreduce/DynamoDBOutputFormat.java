@@ -70,7 +70,7 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
     DdbioOptions options = HadoopOptions.from(conf);
     WriteOptions write = options.write();
     CounterSink counters = new HadoopCounters(context);
-    DynamoDBSession session = DynamoDBSession.open(options, counters);
+    DynamoDBSession session = DynamoDBSession.open(options, counters, context::progress);
     try {
       TableInfo table = TableInfo.describe(session.client(), session.retrier(), write.table());
       double tableUnits =

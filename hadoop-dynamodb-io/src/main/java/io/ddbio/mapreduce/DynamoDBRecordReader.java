@@ -60,7 +60,8 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
     DdbioOptions options = HadoopOptions.from(context.getConfiguration());
     ScanOptions scan = options.scan();
     counters = new HadoopCounters(context);
-    session = DynamoDBSession.open(options, fetchCounters);
+    // The scan's waits run on the prefetch thread; their heartbeats keep the task alive.
+    session = DynamoDBSession.open(options, fetchCounters, context::progress);
     budget =
         new CapacityBudget(split.readUnitsPerSecond(), BURST, session.clock(), session.sleeper());
     sharing =

@@ -44,7 +44,9 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
   protected void setup(Context context) throws IOException {
     file = fileOf(context.getInputSplit());
     StoredChecksum.verify(
-        ((FileSplit) context.getInputSplit()).getPath(), context.getConfiguration());
+        ((FileSplit) context.getInputSplit()).getPath(),
+        context.getConfiguration(),
+        context::progress);
     check = ItemCheck.from(context.getConfiguration());
     bad = BadRecords.forTask(context, file);
     lines = context.getCounter(DdbioCounter.LINES_READ);

@@ -91,12 +91,13 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
         DataFileLines.open(
             file.getPath(), file.getLength(), context.getConfiguration(), check::digesting)) {
       try {
-        long n;
-        while ((n = all.next(line)) != 0) {
+        long lines = 0;
+        while (all.next(line) != 0) {
           if (!isBlank(format, line)) {
             check.counted();
           }
-          if (n % PROGRESS_EVERY == 0) {
+          // Nothing else reports progress while the whole file is read before its first item.
+          if (++lines % PROGRESS_EVERY == 0) {
             context.progress();
           }
         }

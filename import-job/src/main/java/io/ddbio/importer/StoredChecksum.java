@@ -31,9 +31,11 @@ final class StoredChecksum {
   /**
    * Verifies {@code file} when the backup records its checksum; does nothing otherwise.
    *
+   * @param progress called after every buffer read: digesting a large file can take longer than the
+   *     task timeout, and the task reports nothing else meanwhile
    * @throws IOException naming the file when its bytes differ from the recorded checksum
    */
-  static void verify(Path file, Configuration conf) throws IOException {
+  static void verify(Path file, Configuration conf, Runnable progress) throws IOException {
     String where = conf.get(METADATA_KEY);
     if (where == null) {
       return;
@@ -52,7 +54,7 @@ final class StoredChecksum {
     if (expected == null || expected.isBlank()) {
       return; // not recorded (a hand-made metadata file): nothing to compare with
     }
-    String actual = sha256(file.getFileSystem(conf), file);
+    String actual = sha256(file.getFileSystem(conf), file, progress);
     if (!actual.equalsIgnoreCase(expected)) {
       throw new IOException(
           file
@@ -67,7 +69,7 @@ final class StoredChecksum {
     }
   }
 
-  private static String sha256(FileSystem fs, Path file) throws IOException {
+  static String sha256(FileSystem fs, Path file, Runnable progress) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -78,6 +80,7 @@ final class StoredChecksum {
     try (InputStream in = fs.open(file)) {
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
+        progress.run();
       }
     }
     return HexFormat.of().formatHex(digest.digest());
