@@ -19,7 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * What the library needs to know of a table, read from one DescribeTable.
  *
- * @param name table name
+ * <p>A table has two names here. {@code id} is what the user gave, the table's name or its ARN, and
+ * every request must address the table by it: an ARN names a table in another account or region
+ * (shared through a resource-based policy), and the bare name would reach a table of the caller's
+ * own account and region instead, or a same-named one. {@code name} is the name DynamoDB describes,
+ * for messages and metadata.
+ *
+ * @param id what requests address the table by: the name or ARN the user gave
+ * @param name table name, as DescribeTable answers it
  * @param hashKey partition key
  * @param rangeKey sort key, if any
  * @param onDemand whether the table bills per request (no provisioned capacity)
@@ -30,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * @param description the full description, for metadata files
  */
 public record TableInfo(
+    String id,
     String name,
     KeyAttribute hashKey,
     Optional<KeyAttribute> rangeKey,
@@ -63,11 +71,20 @@ public record TableInfo(
       }
       throw e;
     }
-    return of(d);
+    return of(table, d);
   }
 
-  /** Builds the view from a description already at hand. */
+  /** Builds the view of a table addressed by its name, from a description already at hand. */
   public static TableInfo of(TableDescription d) {
+    return of(d.tableName(), d);
+  }
+
+  /**
+   * Builds the view from a description already at hand.
+   *
+   * @param id what requests address the table by: its name or ARN
+   */
+  public static TableInfo of(String id, TableDescription d) {
     KeyAttribute hash = null;
     KeyAttribute range = null;
     for (KeySchemaElement k : d.keySchema()) {
@@ -88,6 +105,7 @@ public record TableInfo(
     long rcu = pt == null || pt.readCapacityUnits() == null ? 0 : pt.readCapacityUnits();
     long wcu = pt == null || pt.writeCapacityUnits() == null ? 0 : pt.writeCapacityUnits();
     return new TableInfo(
+        id,
         d.tableName(),
         hash,
         Optional.ofNullable(range),

@@ -99,9 +99,9 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
               rate, DynamoDBRecordReader.BURST, session.clock(), session.sleeper());
       BatchSender sender =
           new BatchSender(
-              session.client(), session.retrier(), budget, counters, session.clock(), table.name());
+              session.client(), session.retrier(), budget, counters, session.clock(), table.id());
       TableWriter writer =
-          new TableWriter(sender, new ItemKeys(table.name(), table.keys()), table.name());
+          new TableWriter(sender, new ItemKeys(table.id(), table.keys()), table.id());
       Closeable sharing =
           BudgetSharing.start(
               context,
@@ -109,7 +109,7 @@ public class DynamoDBOutputFormat<K> extends OutputFormat<K, DynamoDBItemWritabl
               write.throughput(),
               budget,
               BudgetSharing.Direction.WRITE,
-              table.name(),
+              table.id(),
               tableUnits,
               session);
       return new DynamoDBRecordWriter<>(session, writer, sharing);

@@ -1,5 +1,6 @@
 package io.ddbio.tool;
 
+import io.ddbio.dynamodb.TableIdentifiers;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class TableNames {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-  private static final Pattern ARN =
-      Pattern.compile("arn:[a-z0-9-]+:dynamodb:[a-z0-9-]+:[0-9]{12}:table/([^/]+)");
 
   private TableNames() {}
 
@@ -24,9 +23,7 @@ public final class TableNames {
    * @throws UsageException naming the value and the rule
    */
   public static String check(String name, String what) {
-    var arn = ARN.matcher(name);
-    String tableName = arn.matches() ? arn.group(1) : name;
-    if (!NAME.matcher(tableName).matches()) {
+    if (!NAME.matcher(TableIdentifiers.nameOf(name)).matches()) {
       throw new UsageException(
           what
               + " \""

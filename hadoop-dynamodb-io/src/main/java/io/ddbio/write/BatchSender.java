@@ -1,6 +1,7 @@
 package io.ddbio.write;
 
 import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.dynamodb.TableIdentifiers;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.retry.Backoff;
@@ -8,6 +9,7 @@ import io.ddbio.retry.Clock;
 import io.ddbio.retry.FailureKind;
 import io.ddbio.retry.Retrier;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,10 +79,7 @@ public final class BatchSender {
       counters.add(DdbioCounter.BATCH_WRITES, 1);
       counters.addCapacity(DdbioCounter.WRITE_CAPACITY_MILLIUNITS, consumed);
 
-      List<WriteRequest> unprocessed =
-          response.hasUnprocessedItems()
-              ? response.unprocessedItems().getOrDefault(table, List.of())
-              : List.of();
+      List<WriteRequest> unprocessed = unprocessed(response);
       countWritten(sending, unprocessed);
       if (unprocessed.isEmpty()) {
         return;
@@ -92,6 +91,34 @@ public final class BatchSender {
       pendingUnits = pendingUnits * unprocessed.size() / sending.size();
       pending = unprocessed;
     }
+  }
+
+  /**
+   * The requests DynamoDB handed back, keyed by the table they were sent to. The batch names its
+   * table by {@link #table} (a name or an ARN); AWS does not say whether the answer to an ARN is
+   * keyed by the ARN or by the name inside it, so both mean this table. A key naming any other
+   * table cannot be matched with what was sent, and counting the batch as written would lose its
+   * items silently: the send fails instead.
+   */
+  private List<WriteRequest> unprocessed(BatchWriteItemResponse response) throws IOException {
+    if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
+      return List.of();
+    }
+    List<WriteRequest> unprocessed = new ArrayList<>();
+    for (Map.Entry<String, List<WriteRequest>> e : response.unprocessedItems().entrySet()) {
+      if (!e.getKey().equals(table) && !e.getKey().equals(TableIdentifiers.nameOf(table))) {
+        throw new IOException(
+            "BatchWriteItem to table \""
+                + table
+                + "\" answered with "
+                + e.getValue().size()
+                + " unprocessed items of table \""
+                + e.getKey()
+                + "\", which it was not sent: the batch's items cannot be known written");
+      }
+      unprocessed.addAll(e.getValue());
+    }
+    return unprocessed;
   }
 
   private void waitForBudget(double units) throws IOException {

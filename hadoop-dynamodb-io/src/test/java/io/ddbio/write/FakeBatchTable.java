@@ -27,9 +27,13 @@ final class FakeBatchTable implements DynamoDbClient {
 
   private int calls;
 
+  /** The table UnprocessedItems are keyed by; the table sent, unless a test says otherwise. */
+  String unprocessedKey;
+
   FakeBatchTable(String table, IntUnaryOperator unprocessedPerCall) {
     this.table = table;
     this.unprocessedPerCall = unprocessedPerCall;
+    this.unprocessedKey = table;
   }
 
   @Override
@@ -58,7 +62,7 @@ final class FakeBatchTable implements DynamoDbClient {
                 ConsumedCapacity.builder().tableName(table).capacityUnits((double) apply).build());
     if (leave > 0) {
       response.unprocessedItems(
-          Map.of(table, List.copyOf(requests.subList(apply, requests.size()))));
+          Map.of(unprocessedKey, List.copyOf(requests.subList(apply, requests.size()))));
     }
     return response.build();
   }

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>Faults.</b> A {@link FaultPlan} set with {@link #setFaults} answers a share of requests
  *       with HTTP 500 or 503, drops the connection of another share without an answer, throttles
  *       another whatever the capacity, and delays some, before anything is forwarded.
+ *   <li><b>Shared tables.</b> A table of another account, reachable only by its ARN, is modelled
+ *       with {@link #shareFromAnotherAccount}.
  *   <li><b>Counts.</b> {@link #stats} gives each table's requests, throttles, unprocessed items and
  *       consumed units, in total and per second; {@link #injectedFaults} counts the faults.
  * </ul>
@@ -64,6 +66,7 @@ public final class CapacityEmulator implements AutoCloseable {
   private final ThreadPoolExecutor threads;
   private final Forwarder forwarder;
   private final MeteredTables tables;
+  private final SharedTables shared;
   private final FaultCounts faultCounts;
   private volatile FaultDice dice;
   private final URI endpoint;
@@ -73,9 +76,11 @@ public final class CapacityEmulator implements AutoCloseable {
       ThreadPoolExecutor threads,
       Forwarder forwarder,
       MeteredTables tables,
+      SharedTables shared,
       FaultCounts faultCounts,
       FaultDice dice) {
     this.server = server;
+    this.shared = shared;
     this.threads = threads;
     this.forwarder = forwarder;
     this.tables = tables;
@@ -101,6 +106,7 @@ public final class CapacityEmulator implements AutoCloseable {
       System.setProperty(NO_DELAY_PROPERTY, "true");
     }
     MeteredTables tables = new MeteredTables(System::nanoTime, DEFAULT_BURST_SECONDS);
+    SharedTables shared = new SharedTables();
     FaultCounts faultCounts = new FaultCounts();
     Forwarder forwarder = new Forwarder(dynamoDbLocal, THREADS);
     ThreadPoolExecutor threads =
@@ -122,12 +128,33 @@ public final class CapacityEmulator implements AutoCloseable {
     }
     CapacityEmulator emulator =
         new CapacityEmulator(
-            server, threads, forwarder, tables, faultCounts, new FaultDice(FaultPlan.none()));
+            server,
+            threads,
+            forwarder,
+            tables,
+            shared,
+            faultCounts,
+            new FaultDice(FaultPlan.none()));
     server.createContext(
-        "/", new ExchangeHandler(() -> emulator.dice, faultCounts, new Router(tables, forwarder)));
+        "/",
+        new ExchangeHandler(
+            () -> emulator.dice, faultCounts, new Router(tables, shared, forwarder)));
     server.setExecutor(threads);
     server.start();
     return emulator;
+  }
+
+  /**
+   * Makes {@code arn}, a table of another account shared with the caller, reach {@code
+   * backingTable} of DynamoDB Local, while the bare name inside the ARN still reaches the caller's
+   * own table of that name. Capacity and statistics are the backing table's. See {@link
+   * SharedTables}.
+   *
+   * @throws IllegalArgumentException if {@code arn} is not a table's ARN
+   */
+  public void shareFromAnotherAccount(String arn, String backingTable) {
+    shared.share(
+        Objects.requireNonNull(arn, "arn"), Objects.requireNonNull(backingTable, "backingTable"));
   }
 
   /** The endpoint to give an SDK client, {@code http://127.0.0.1:<port>}. */

@@ -9,8 +9,10 @@ final class Router {
   private final SingleTableMetering singleTable;
   private final BatchGetMetering batchGet;
   private final BatchWriteMetering batchWrite;
+  private final SharedTables shared;
 
-  Router(MeteredTables tables, Forwarder forwarder) {
+  Router(MeteredTables tables, SharedTables shared, Forwarder forwarder) {
+    this.shared = shared;
     ConsumedCapacityRelay relay = new ConsumedCapacityRelay(forwarder);
     this.forwarder = forwarder;
     this.singleTable = new SingleTableMetering(tables, relay, forwarder);
@@ -24,6 +26,11 @@ final class Router {
    * @throws IOException if DynamoDB Local cannot be reached or answers something unreadable
    */
   Answer answer(Request request) throws IOException {
+    SharedTables.Rewrite rewrite = shared.inbound(request);
+    return rewrite.outbound(metered(rewrite.request()));
+  }
+
+  private Answer metered(Request request) throws IOException {
     OperationKind kind = OperationKind.ofTarget(request.target());
     if (kind == OperationKind.UNMETERED) {
       return forwarder.forward(request);

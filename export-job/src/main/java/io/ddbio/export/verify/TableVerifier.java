@@ -96,7 +96,7 @@ final class TableVerifier implements Closeable {
         TableCounter.count(
             session,
             budget,
-            table.name(),
+            table.id(),
             e.filter().orElse(null),
             e.names(),
             e.values(),
@@ -135,7 +135,7 @@ final class TableVerifier implements Closeable {
     ScanExpressions e = selection(backup);
     ScanSpec spec =
         new ScanSpec(
-            table.name(), scan.consistentRead(), e.projection(), e.filter(), e.names(), e.values());
+            table.id(), scan.consistentRead(), e.projection(), e.filter(), e.names(), e.values());
     TableItemsCheck.compare(
         session,
         budget,

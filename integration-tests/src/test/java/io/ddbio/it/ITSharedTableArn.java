@@ -1,0 +1,129 @@
+package io.ddbio.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbio.export.verify.VerifyTool;
+import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.DynamoDbLocalProcess;
+import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.emulator.CapacityEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Tables of another account, given by ARN: export, import and verify must address them by the ARN
+ * in every call. The emulator models the share (see {@code SharedTables}): the ARN reaches the
+ * other account's table, the bare name the caller's own table of the same name, which exists here
+ * and must stay untouched. Writing by the name DescribeTable answers would fill the caller's own
+ * table and still pass the count check.
+ */
+class ITSharedTableArn {
+  private static final String OTHER_ACCOUNT = "arn:aws:dynamodb:us-east-1:111122223333:table/";
+  private static final String SOURCE_ARN = OTHER_ACCOUNT + "orders";
+  private static final String TARGET_ARN = OTHER_ACCOUNT + "archive";
+  private static final String SOURCE_BACKING = "orders_of_111122223333";
+  private static final String TARGET_BACKING = "archive_of_111122223333";
+  private static final String UNLIMITED_UNITS = "100000";
+  private static final int ITEMS = 90;
+
+  @TempDir static java.nio.file.Path work;
+
+  private static DynamoDbLocalProcess ddb;
+  private static CapacityEmulator emulator;
+  private static DynamoDbClient client;
+  private static Configuration conf;
+  private static List<Map<String, AttributeValue>> source;
+
+  @BeforeAll
+  static void start() {
+    conf = LocalJobs.conf(work, 2);
+    ddb = DynamoDbLocalProcess.startIsolated();
+    emulator = CapacityEmulator.start(ddb.endpoint());
+    emulator.shareFromAnotherAccount(SOURCE_ARN, SOURCE_BACKING);
+    emulator.shareFromAnotherAccount(TARGET_ARN, TARGET_BACKING);
+    client = ddb.newClient();
+    source = ItTables.createAndFill(client, SOURCE_BACKING, ITEMS, 7);
+    ItTables.create(client, TARGET_BACKING);
+    // The caller's own tables of the same names: a bare-name request lands here.
+    ItTables.createAndFill(client, "orders", 3, 8);
+    ItTables.create(client, "archive");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+    if (ddb != null) {
+      ddb.close();
+    }
+  }
+
+  @Test
+  void exportImportAndVerifyAddressTheSharedTablesByTheirArn() throws Exception {
+    Path out = new Path(work.resolve("shared").toUri());
+    ToolRun export =
+        ToolRun.export(
+            conf,
+            emulator.endpoint(),
+            List.of(
+                out.toString(),
+                SOURCE_ARN,
+                "--segments",
+                "2",
+                "--read-ratio",
+                "1",
+                "--read-units",
+                UNLIMITED_UNITS));
+    export.assertSucceeded();
+    ItTables.assertSameItems(source, ExportDir.read(conf, out).items());
+
+    ToolRun load =
+        ToolRun.importer(
+            conf,
+            emulator.endpoint(),
+            List.of(
+                out.toString(),
+                TARGET_ARN,
+                "--write-ratio",
+                "1",
+                "--write-units",
+                UNLIMITED_UNITS));
+    load.assertSucceeded();
+    assertEquals(0, Tables.scanAll(client, "archive").size(), "the caller's own table untouched");
+    ItTables.assertSameItems(source, Tables.scanAll(client, TARGET_BACKING));
+
+    List<String> verify = new ArrayList<>();
+    verify.addAll(List.of(out.toString(), "--table", TARGET_ARN, "--items"));
+    verify.addAll(List.of("--endpoint", emulator.endpoint().toString(), "--region", "us-east-1"));
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status =
+        ToolRunner.run(
+            new Configuration(conf),
+            new VerifyTool(
+                new PrintStream(report, true, StandardCharsets.UTF_8),
+                new PrintStream(errors, true, StandardCharsets.UTF_8)),
+            verify.toArray(String[]::new));
+    String said = report.toString(StandardCharsets.UTF_8) + errors.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, said);
+    assertTrue(said.contains(Integer.toString(ITEMS)), said);
+  }
+}
