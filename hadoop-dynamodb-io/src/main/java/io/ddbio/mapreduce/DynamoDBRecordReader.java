@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>The next page is fetched on a background thread ({@code ddbio-scan-prefetch-<first segment>})
  * while the mapper works on the current one, at most one page ahead: memory is two pages. A failure
  * of that fetch is thrown from {@link #nextKeyValue()} as it was thrown; {@link #close()}
- * interrupts the fetch and waits for the thread to end. The fetch thread counts into {@link
- * PendingCounters}, which the task's thread moves to the task's counters with each page and on
- * close.
+ * interrupts the fetch and waits for the thread to end before it closes the session, even when the
+ * task's thread is itself interrupted, and fails if the thread outlives the wait. The fetch thread
+ * counts into {@link PendingCounters}, which the task's thread moves to the task's counters with
+ * each page and on close.
  */
 public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBItemWritable> {
   /** Unused capacity a task may save up: one second, so a pause never turns into a burst. */

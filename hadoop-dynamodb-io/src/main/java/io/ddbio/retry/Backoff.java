@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Waits per a {@link RetryPolicy} between rounds of a loop that sees partial success without an
- * exception, such as items {@code BatchWriteItem} returns unprocessed. Call {@link #pause} after a
- * round that made no progress and {@link #reset} after one that did. Obtained from {@link
- * Retrier#backoff}; not thread-safe (one loop owns it).
+ * exception, such as items {@code BatchWriteItem} returns unprocessed. Call {@link #reset} after a
+ * round that made progress and {@link #pause} before each round that tries again: the pauses since
+ * the last reset grow and spend the policy's time limit, so only rounds without progress do.
+ * Obtained from {@link Retrier#backoff}; not thread-safe (one loop owns it).
  */
 public final class Backoff {
 
@@ -75,6 +76,9 @@ public final class Backoff {
    * @param detail what went wrong, or null to describe {@code cause}
    */
   void failed(FailureKind kind, Throwable cause, String detail) throws IOException {
+    if (cause != null) {
+      listener.onFailedAttempt(operation, kind, cause);
+    }
     long now = clock.nanoTime();
     if (consecutiveFailures == 0) {
       firstFailureNanos = now;

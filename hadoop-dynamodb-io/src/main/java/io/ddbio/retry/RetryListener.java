@@ -3,8 +3,8 @@ package io.ddbio.retry;
 import java.time.Duration;
 
 /**
- * Told about each retry before the wait, for counters and logs. Called on the thread that retries;
- * implementations must be quick and must not throw.
+ * Told about each failed attempt and each retry before the wait, for counters and logs. Called on
+ * the thread that retries; implementations must be quick and must not throw.
  */
 @FunctionalInterface
 public interface RetryListener {
@@ -24,4 +24,15 @@ public interface RetryListener {
    *     without an exception (see {@link Backoff#pause})
    */
   void onRetry(String operation, FailureKind kind, int attempt, Duration delay, Throwable cause);
+
+  /**
+   * Called for every attempt that failed with an exception, before the policy decides whether to
+   * retry it: unlike {@link #onRetry}, also for the last attempt of an operation that gives up. Not
+   * called for a partial success reported without an exception ({@link Backoff#pause}).
+   *
+   * @param operation what was attempted
+   * @param kind the kind of the failure
+   * @param cause what the attempt threw
+   */
+  default void onFailedAttempt(String operation, FailureKind kind, Throwable cause) {}
 }

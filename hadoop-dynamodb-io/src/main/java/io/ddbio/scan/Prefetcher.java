@@ -3,14 +3,13 @@ package io.ddbio.scan;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the next page on a background thread while the caller works on the current one, so the
@@ -27,10 +26,8 @@ import org.slf4j.LoggerFactory;
  * @param <P> a page
  */
 public final class Prefetcher<P> implements Closeable {
-  private static final Logger LOG = LoggerFactory.getLogger(Prefetcher.class);
-
   /** How long {@link #close()} waits for an interrupted fetch to give up. */
-  static final long CLOSE_WAIT_SECONDS = 10;
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   /** Where pages come from. */
   @FunctionalInterface
@@ -45,6 +42,7 @@ public final class Prefetcher<P> implements Closeable {
 
   private final Source<P> source;
   private final String name;
+  private final Duration closeWait;
   private final ExecutorService executor;
   private Thread thread;
   private Future<P> inFlight;
@@ -58,8 +56,14 @@ public final class Prefetcher<P> implements Closeable {
    * @param threadName the background thread's name
    */
   public Prefetcher(Source<P> source, String threadName) {
+    this(source, threadName, CLOSE_WAIT);
+  }
+
+  /** As {@link #Prefetcher(Source, String)}, with how long {@link #close()} waits for the fetch. */
+  Prefetcher(Source<P> source, String threadName, Duration closeWait) {
     this.source = Objects.requireNonNull(source, "source");
     this.name = Objects.requireNonNull(threadName, "threadName");
+    this.closeWait = Objects.requireNonNull(closeWait, "closeWait");
     this.executor =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -130,11 +134,17 @@ public final class Prefetcher<P> implements Closeable {
   }
 
   /**
-   * Cancels a fetch under way (interrupting it) and waits for the background thread to end. What
-   * was fetched ahead is dropped. The caller's interrupt flag is kept.
+   * Cancels a fetch under way (interrupting it) and waits, at most {@link #CLOSE_WAIT}, for the
+   * background thread to end, so that nothing uses what the source uses once this returns. What was
+   * fetched ahead is dropped. It waits even when the calling thread is interrupted (the task being
+   * killed is exactly when the reader closes its session next); the caller's interrupt flag is set
+   * again on return.
+   *
+   * @throws IOException when the background thread is still running after the wait: it may still be
+   *     using the source, and the caller must not carry on as if it had stopped
    */
   @Override
-  public void close() {
+  public void close() throws IOException {
     if (closed) {
       return;
     }
@@ -144,23 +154,36 @@ public final class Prefetcher<P> implements Closeable {
       inFlight = null;
     }
     executor.shutdownNow();
-    boolean interrupted = false;
+    // A join on an interrupted thread returns at once; clear the flag so the join really waits,
+    // and put it back afterwards, whatever happens.
+    boolean interrupted = Thread.interrupted();
     try {
       Thread t = thread;
-      if (t != null) {
-        t.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
-        if (t.isAlive()) {
-          LOG.warn(
-              "{} did not stop within {} s of being interrupted; leaving it (a daemon) to end",
-              name,
-              CLOSE_WAIT_SECONDS);
-        }
+      if (t == null) {
+        return;
       }
-    } catch (InterruptedException e) {
-      interrupted = true;
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      long deadline = System.nanoTime() + closeWait.toNanos();
+      for (long left = closeWait.toNanos(); t.isAlive() && left > 0; ) {
+        try {
+          TimeUnit.NANOSECONDS.timedJoin(t, left);
+        } catch (InterruptedException e) {
+          // Interrupted again while waiting: still wait out the bound, then restore the flag.
+          interrupted = true;
+        }
+        left = deadline - System.nanoTime();
+      }
+      if (t.isAlive()) {
+        throw new IOException(
+            name
+                + " was interrupted but is still fetching after "
+                + closeWait.toMillis()
+                + " ms; it may still be using the DynamoDB session, so the reader cannot close"
+                + " cleanly (look for a Scan call that ignores interrupts)");
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

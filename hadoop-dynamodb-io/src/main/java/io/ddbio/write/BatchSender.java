@@ -22,9 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Sends one batch with BatchWriteItem until every request in it is written.
  *
  * <p>{@code UnprocessedItems} are not an error: DynamoDB accepted part of the batch and asks for
- * the rest later. They are sent again, alone, after a backoff that grows while DynamoDB keeps
- * returning some; only when the retry policy's time limit for throttling is spent does the send
- * fail, with an exception naming the table. A request is never dropped.
+ * the rest later. They are sent again, alone, after a backoff of the retry policy for throttling.
+ * An answer that wrote at least one item is progress: the backoff starts again from its first delay
+ * and the policy's time limit for throttling runs again from there. Only answers that wrote nothing
+ * grow the delay and spend that time; once it is spent the send fails, with an exception naming the
+ * table. A request is never dropped.
  */
 public final class BatchSender {
   private final DynamoDbClient client;
@@ -84,10 +86,16 @@ public final class BatchSender {
       if (unprocessed.isEmpty()) {
         return;
       }
-      counters.add(DdbioCounter.UNPROCESSED_ITEMS_RETRIED, unprocessed.size());
+      if (unprocessed.size() < sending.size()) {
+        // Items landed: the table is slow, not stuck. Waiting longer and longer, and giving up
+        // after the time limit, is for a table that takes nothing.
+        backoff.reset();
+      }
       backoff.pause(
           FailureKind.THROTTLED,
           unprocessed.size() + " of " + sending.size() + " items returned unprocessed");
+      // Counted once they are really sent again, not when the pause gives up on them.
+      counters.add(DdbioCounter.UNPROCESSED_ITEMS_RETRIED, unprocessed.size());
       pendingUnits = pendingUnits * unprocessed.size() / sending.size();
       pending = unprocessed;
     }

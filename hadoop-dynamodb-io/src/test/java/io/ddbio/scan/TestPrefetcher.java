@@ -223,4 +223,100 @@ class TestPrefetcher {
       Thread.interrupted();
     }
   }
+
+  /**
+   * A fetch that, once interrupted, still needs a while to end (as an SDK call unwinding does),
+   * released by the test: lets a test see whether close() waited for it.
+   */
+  private static final class SlowToStopSource implements Prefetcher.Source<Integer> {
+    final CountDownLatch blocked = new CountDownLatch(1);
+    final CountDownLatch interrupted = new CountDownLatch(1);
+    final CountDownLatch mayEnd = new CountDownLatch(1);
+    final AtomicBoolean ended = new AtomicBoolean();
+    int n;
+
+    @Override
+    public Integer next() throws IOException {
+      if (n++ == 0) {
+        return 0;
+      }
+      blocked.countDown();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+      }
+      // Deliberately deaf to further interrupts until the test lets it end.
+      while (true) {
+        try {
+          if (mayEnd.await(WAIT_SECONDS * 6, TimeUnit.SECONDS)) {
+            break;
+          }
+        } catch (InterruptedException again) {
+          // keep unwinding
+        }
+      }
+      ended.set(true);
+      throw new InterruptedIOException("interrupted");
+    }
+  }
+
+  @Test
+  void closeByAnInterruptedCallerWaitsForTheFetchAndKeepsTheInterrupt() throws Exception {
+    var source = new SlowToStopSource();
+    var prefetcher = new Prefetcher<>(source, "test-prefetch");
+    assertEquals(0, prefetcher.next());
+    assertTrue(source.blocked.await(WAIT_SECONDS, TimeUnit.SECONDS), "second fetch did not start");
+
+    AtomicBoolean fetchEndedWhenCloseReturned = new AtomicBoolean();
+    AtomicBoolean interruptedAfterClose = new AtomicBoolean();
+    AtomicReference<Throwable> closeFailure = new AtomicReference<>();
+    // The prefetcher has one caller thread; it is handed over here, after the last next().
+    Thread caller =
+        new Thread(
+            () -> {
+              Thread.currentThread().interrupt();
+              try {
+                prefetcher.close();
+              } catch (Throwable t) {
+                closeFailure.set(t);
+              }
+              fetchEndedWhenCloseReturned.set(source.ended.get());
+              interruptedAfterClose.set(Thread.currentThread().isInterrupted());
+            },
+            "test-caller");
+    caller.start();
+    try {
+      assertTrue(
+          source.interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS),
+          "close did not interrupt the fetch");
+      // Long enough for a close that does not wait to have returned.
+      caller.join(200);
+      assertTrue(caller.isAlive(), "close returned while the fetch was still running");
+    } finally {
+      source.mayEnd.countDown();
+      caller.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+    assertFalse(caller.isAlive(), "close did not return once the fetch ended");
+    assertNull(closeFailure.get(), "close failed");
+    assertTrue(fetchEndedWhenCloseReturned.get(), "close returned before the fetch ended");
+    assertTrue(interruptedAfterClose.get(), "the caller's interrupt was not restored");
+  }
+
+  @Test
+  void aFetchThatOutlivesTheBoundFailsClose() throws Exception {
+    var source = new SlowToStopSource();
+    var prefetcher = new Prefetcher<>(source, "test-prefetch", Duration.ofMillis(100));
+    assertEquals(0, prefetcher.next());
+    assertTrue(source.blocked.await(WAIT_SECONDS, TimeUnit.SECONDS), "second fetch did not start");
+    Thread.currentThread().interrupt();
+    try {
+      IOException thrown = assertThrows(IOException.class, prefetcher::close);
+      assertTrue(thrown.getMessage().contains("test-prefetch"), thrown.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt was not restored");
+    } finally {
+      Thread.interrupted();
+      source.mayEnd.countDown();
+    }
+  }
 }

@@ -30,12 +30,11 @@ class TestTableWriter {
   private final RecordingCounters counters = new RecordingCounters();
 
   private TableWriter writer(FakeBatchTable fake) {
-    Retrier retrier =
-        new Retrier(
-            DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)).build(),
-            time,
-            time,
-            new RetryCounters(counters));
+    return writer(fake, DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)));
+  }
+
+  private TableWriter writer(FakeBatchTable fake, DynamoDBRetryPolicy.Builder policy) {
+    Retrier retrier = new Retrier(policy.build(), time, time, new RetryCounters(counters));
     CapacityBudget budget = new CapacityBudget(1_000_000, Duration.ofSeconds(1), time, time);
     BatchSender sender = new BatchSender(fake, retrier, budget, counters, time, TABLE);
     return new TableWriter(
@@ -151,5 +150,74 @@ class TestTableWriter {
         assertThrows(InvalidItemException.class, () -> w.put(item("huge", big)));
     assertTrue(e.getMessage().contains("huge"), e.getMessage());
     assertEquals(0, fake.calls());
+  }
+
+  /** A one-second patience and delays at their ceiling (50 ms doubling), so sleeps are exact. */
+  private static DynamoDBRetryPolicy.Builder impatient() {
+    return DynamoDBRetryPolicy.builder()
+        .throttleBaseDelay(Duration.ofMillis(50))
+        .throttleTimeLimit(Duration.ofSeconds(1))
+        .jitter(() -> 1.0);
+  }
+
+  private static List<Duration> millis(long... ms) {
+    return java.util.Arrays.stream(ms).mapToObj(Duration::ofMillis).toList();
+  }
+
+  @Test
+  void progressInEveryAnswerNeverSpendsThePatienceNorGrowsTheDelay() throws IOException {
+    // Each answer writes one item and hands the rest back: 24 slow rounds, far longer in all
+    // than the one-second patience, but never a round without progress.
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 24 - call);
+    try (TableWriter w = writer(fake, impatient())) {
+      for (int i = 0; i < 25; i++) {
+        w.put(item("k" + i, "v"));
+      }
+    }
+    assertEquals(25, fake.rows.size());
+    assertEquals(25, counters.get(DdbioCounter.ITEMS_WRITTEN));
+    assertEquals(25, fake.calls());
+    assertEquals(java.util.Collections.nCopies(24, Duration.ofMillis(50)), time.sleeps());
+    assertEquals(24 * 25 / 2, counters.get(DdbioCounter.UNPROCESSED_ITEMS_RETRIED));
+    assertEquals(
+        0, counters.get(DdbioCounter.THROTTLED_REQUESTS), "no request was answered with an error");
+  }
+
+  @Test
+  void anAnswerWithProgressRestartsTheBackoff() throws IOException {
+    // Four answers write nothing, the fifth writes 5 of 25, the sixth nothing, the seventh all.
+    IntUnaryOperator answers = call -> call < 4 ? 25 : call < 6 ? 20 : 0;
+    FakeBatchTable fake = new FakeBatchTable(TABLE, answers);
+    try (TableWriter w = writer(fake, impatient())) {
+      for (int i = 0; i < 25; i++) {
+        w.put(item("k" + i, "v"));
+      }
+    }
+    assertEquals(25, fake.rows.size());
+    assertEquals(List.of(25, 25, 25, 25, 25, 20, 20), fake.batchSizes);
+    assertEquals(millis(50, 100, 200, 400, 50, 100), time.sleeps());
+    assertEquals(4 * 25 + 20 + 20, counters.get(DdbioCounter.UNPROCESSED_ITEMS_RETRIED));
+    assertEquals(0, counters.get(DdbioCounter.THROTTLED_REQUESTS));
+  }
+
+  @Test
+  void noProgressGrowsTheDelayAndFailsWhenThePatienceIsSpentKeepingEveryItem() throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 25);
+    TableWriter w = writer(fake, impatient());
+    for (int i = 0; i < 24; i++) {
+      w.put(item("k" + i, "v"));
+    }
+    // The 25th item fills the batch, which is sent at once.
+    DynamoDBIOException e = assertThrows(DynamoDBIOException.class, () -> w.put(item("k24", "v")));
+    assertTrue(e.getMessage().contains("\"T\""), e.getMessage());
+    assertTrue(e.getMessage().contains("25 of 25 items returned unprocessed"), e.getMessage());
+    // 50 + 100 + 200 + 400 + 800 ms: the sixth answer without progress is past one second.
+    assertEquals(millis(50, 100, 200, 400, 800), time.sleeps());
+    assertEquals(6, fake.calls());
+    assertEquals(0, fake.rows.size());
+    assertEquals(0, counters.get(DdbioCounter.ITEMS_WRITTEN));
+    // The last answer's items were not sent again: the task fails with them instead.
+    assertEquals(5 * 25, counters.get(DdbioCounter.UNPROCESSED_ITEMS_RETRIED));
+    assertEquals(0, counters.get(DdbioCounter.THROTTLED_REQUESTS));
   }
 }
