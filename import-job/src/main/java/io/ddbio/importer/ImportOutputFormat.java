@@ -36,10 +36,38 @@ public class ImportOutputFormat extends OutputFormat<NullWritable, DynamoDBItemW
     table.checkOutputSpecs(context);
   }
 
+  /**
+   * The table's writer, with its failures noted for the tool (see {@link TaskFailures}): the last
+   * batch is written when the task closes the writer, after the mapper has returned and so outside
+   * the mapper's own note-taking, and the LocalJobRunner reports nothing of such a failure.
+   */
   @Override
   public RecordWriter<NullWritable, DynamoDBItemWritable> getRecordWriter(
       TaskAttemptContext context) throws IOException {
-    return table.getRecordWriter(context);
+    RecordWriter<NullWritable, DynamoDBItemWritable> writer;
+    try {
+      writer = table.getRecordWriter(context);
+    } catch (IOException | RuntimeException e) {
+      TaskFailures.record(context, e);
+      throw e;
+    }
+    return new RecordWriter<>() {
+      @Override
+      public void write(NullWritable key, DynamoDBItemWritable value)
+          throws IOException, InterruptedException {
+        writer.write(key, value); // called by the mapper, which notes its own failures
+      }
+
+      @Override
+      public void close(TaskAttemptContext closing) throws IOException, InterruptedException {
+        try {
+          writer.close(closing);
+        } catch (IOException | RuntimeException e) {
+          TaskFailures.record(closing, e);
+          throw e;
+        }
+      }
+    };
   }
 
   @Override

@@ -56,15 +56,25 @@ final class TaskFailures {
     conf.set(DIR_KEY, new Path(staging, "ddbio-import-" + UUID.randomUUID()).toString());
   }
 
-  /** Leaves a note of {@code failure}; never throws, so the failure itself is what propagates. */
+  /**
+   * Leaves a note of {@code failure}, unless the attempt has left one already: the first failure is
+   * the cause, and what fails after it (the writer closed after a failed mapper) its echo. Never
+   * throws, so the failure itself is what propagates.
+   */
   static void record(TaskAttemptContext context, Throwable failure) {
     String dir = context.getConfiguration().get(DIR_KEY);
     if (dir == null) {
       return;
     }
     Path note = new Path(dir, context.getTaskAttemptID().toString());
-    try (OutputStream out = note.getFileSystem(context.getConfiguration()).create(note, true)) {
-      out.write(reason(failure).getBytes(StandardCharsets.UTF_8));
+    try {
+      FileSystem fs = note.getFileSystem(context.getConfiguration());
+      if (fs.exists(note)) {
+        return;
+      }
+      try (OutputStream out = fs.create(note, false)) {
+        out.write(reason(failure).getBytes(StandardCharsets.UTF_8));
+      }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Could not leave a failure note in {}: {}", note, e.toString());
     }
