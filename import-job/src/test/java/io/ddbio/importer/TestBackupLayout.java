@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Finding a backup's data files on the local file system. */
 class TestBackupLayout {
@@ -148,6 +150,24 @@ class TestBackupLayout {
     Backups.write(dir.resolve("manifest"), manifest("data-1", "s3://old/data-1"));
 
     assertTrue(failure(dir).contains("listed twice"));
+  }
+
+  @Test
+  void malformedManifestIsRefusedNotReadAsAnEmptyExport() throws IOException {
+    // Without ddbio-export.json nothing else would notice: an empty manifest restores 0 items.
+    Path dir = tmp.resolve("b");
+    Backups.writeItems(dir.resolve("data-1"), List.of(Map.of("pk", AttributeValue.fromS("a"))));
+    Path manifest = dir.resolve("manifest");
+
+    Backups.write(manifest, manifest("data-1").replace("\"entries\":[", "\"entries\":[null,"));
+    String m = failure(dir);
+    assertTrue(m.contains("Manifest file:" + manifest), m);
+    assertTrue(m.contains("entries[0] is null"), m);
+
+    Backups.write(manifest, manifest("data-1") + "]}");
+    m = failure(dir);
+    assertTrue(m.contains("Manifest file:" + manifest), m);
+    assertTrue(m.contains("trailing content after the manifest"), m);
   }
 
   @Test
