@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class TestBackupLayout {
   @TempDir Path tmp;
 
   private static BackupLayout locate(Path dir) throws IOException {
-    return BackupLayout.locate(Backups.hadoop(dir), CONF);
+    return BackupLayout.locate(Backups.hadoop(dir), CONF, false);
   }
 
   private static String failure(Path dir) {
@@ -196,6 +197,47 @@ class TestBackupLayout {
     assertEquals(List.of("a-data", "b-data"), names(layout));
     assertTrue(layout.manifest().isEmpty());
     assertEquals(1, layout.metadata().orElseThrow().itemCount());
+  }
+
+  @Test
+  void dataFilesWithoutManifestOrMetadataAreRefusedAsPerhapsUnfinished() throws IOException {
+    // Data Pipeline writes the manifest after the data files: without it, nothing says they are
+    // all.
+    Path dir = tmp.resolve("b");
+    Backups.write(dir.resolve("part-0"), "{}\n");
+    Backups.write(dir.resolve("_SUCCESS"), "");
+
+    String m = failure(dir);
+
+    assertTrue(m.startsWith("No manifest in file:" + dir + ", which holds 1 data file"), m);
+    assertTrue(m.contains("an unfinished export?"), m);
+    assertTrue(m.contains("--allow-no-manifest"), m);
+  }
+
+  @Test
+  void dataFilesWithoutManifestAreListedWhenAllowedSayingTheyCannotBeChecked() throws IOException {
+    Path dir = tmp.resolve("b");
+    Path b = Backups.write(dir.resolve("part-1"), "{}\n");
+    Path a = Backups.write(dir.resolve("part-0"), "{}\n");
+
+    BackupLayout layout = BackupLayout.locate(Backups.hadoop(dir), CONF, true);
+
+    assertEquals(List.of("part-0", "part-1"), names(layout));
+    String warning = layout.uncheckedFiles().orElseThrow();
+    assertTrue(warning.startsWith("Warning: no manifest in file:" + dir), warning);
+    assertTrue(warning.contains("completeness cannot be checked"), warning);
+    assertTrue(warning.endsWith("\n  file:" + a + "\n  file:" + b), warning);
+  }
+
+  @Test
+  void filesCheckedAgainstAManifestOrMetadataAreNotUnchecked() throws IOException {
+    Path withManifest = Backups.copyFixture("datapipeline-v3", tmp.resolve("v3"));
+    assertEquals(Optional.empty(), locate(withManifest).uncheckedFiles());
+
+    Path withMetadata = tmp.resolve("meta");
+    Path data = Backups.write(withMetadata.resolve("part-0"), "{}\n");
+    Backups.writeMetadata(withMetadata, List.of(data), 1, "pk", "S");
+    assertEquals(Optional.empty(), locate(withMetadata).uncheckedFiles());
   }
 
   @Test
