@@ -96,8 +96,8 @@ public record ImportArguments(
                             provisioned write units, likewise
         --max-bad-records N set up to N bad records aside instead of failing at the first:
                             lines that are not items, items without the table's key (or
-                            with a key of another type), items over 400 KB (default 0);
-                            see docs/BAD-INPUT.md
+                            with a key of another type), items nested deeper than 32
+                            levels, items over 400 KB (default 0); see docs/BAD-INPUT.md
         --rejects-dir DIR   where they are set aside, one JSON line each; DIR must not
                             exist (default: <inputDir>-rejects-<UTC time>, beside it)
         --allow-partial-items
