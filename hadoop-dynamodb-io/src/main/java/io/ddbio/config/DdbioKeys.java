@@ -221,8 +221,8 @@ public final class DdbioKeys {
           "dynamodb.max.bad.records",
           0,
           "Most bad records an import sets aside instead of failing: lines that are not items,"
-              + " items without the table's key or with a key of the wrong type, items over 400"
-              + " KB. 0 fails at the first one. File-level problems are never set aside.");
+              + " items without the table's key or with a key of the wrong type, items nested"
+              + " deeper than 32 levels, items over 400 KB. 0 fails at the first one. File-level problems are never set aside.");
 
   /** Where an import sets bad records aside. */
   public static final ConfigKey<String> REJECTS_DIR =

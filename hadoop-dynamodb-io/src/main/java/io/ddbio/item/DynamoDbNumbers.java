@@ -145,9 +145,11 @@ public final class DynamoDbNumbers {
 
   /**
    * A spelling shared by every number of the same value ({@code -12E3} for {@code -12000}), so that
-   * sets can find duplicates by hashing.
+   * sets can find duplicates by hashing and keys can be compared as DynamoDB compares them.
+   *
+   * @throws ItemFormatException when {@code n} is not a number
    */
-  static String canonical(String n) {
+  public static String canonical(String n) {
     Scan s = scanOrThrow(n);
     if (s.zero) {
       return "0";

@@ -1,6 +1,8 @@
 package io.ddbio.write;
 
 import io.ddbio.dynamodb.KeyAttribute;
+import io.ddbio.item.DynamoDbNumbers;
+import io.ddbio.item.ItemFormatException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,32 @@ public final class ItemKeys {
       key.put(k.name(), v);
     }
     return key;
+  }
+
+  /**
+   * The key as DynamoDB compares keys: numbers by value, so {@code 1}, {@code 1.0} and {@code
+   * 10E-1} give the same identity; strings and binaries as they are. Equal identities are one key.
+   *
+   * @param key a key from {@link #keyOf}
+   */
+  public static Map<String, AttributeValue> identity(Map<String, AttributeValue> key) {
+    if (key.values().stream().allMatch(v -> v.n() == null)) {
+      return key;
+    }
+    Map<String, AttributeValue> identity = new LinkedHashMap<>(4);
+    key.forEach(
+        (name, v) ->
+            identity.put(name, v.n() == null ? v : AttributeValue.fromN(canonicalOrAsIs(v.n()))));
+    return identity;
+  }
+
+  /** An invalid number is DynamoDB's to refuse; as a key it is only compared as written. */
+  private static String canonicalOrAsIs(String n) {
+    try {
+      return DynamoDbNumbers.canonical(n);
+    } catch (ItemFormatException e) {
+      return n;
+    }
   }
 
   /** Renders the item's key for messages, e.g. {@code {pk=S:"user#1", sk=N:5}}. */

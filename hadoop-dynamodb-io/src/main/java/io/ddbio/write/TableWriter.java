@@ -34,7 +34,7 @@ public final class TableWriter implements Closeable {
 
   /**
    * Queues a put, sending the current batch first when it is full, too large, or already holds the
-   * item's key.
+   * item's key (or one equal to it as numbers: {@code 1} and {@code 1.0}).
    *
    * @throws InvalidItemException when the item lacks its key or exceeds 400 KB (nothing is sent)
    */
@@ -84,10 +84,15 @@ public final class TableWriter implements Closeable {
 
   private void add(WriteRequest request, Map<String, AttributeValue> key, long size, double units)
       throws IOException {
-    if (!batch.fits(key, size)) {
+    // DynamoDB refuses a batch holding one key twice, and compares numbers by value: 1 and 1.0
+    // are one key. Such a pair is treated as the same key written twice, not as a bad record: the
+    // batch so far is sent first and the later line wins, as it does when the two are in
+    // different batches, so a restore's outcome does not depend on where batches are cut.
+    Map<String, AttributeValue> identity = ItemKeys.identity(key);
+    if (!batch.fits(identity, size)) {
       flush();
     }
-    batch.add(request, key, size, units);
+    batch.add(request, identity, size, units);
     if (batch.isFull()) {
       flush();
     }

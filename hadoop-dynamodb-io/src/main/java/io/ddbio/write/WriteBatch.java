@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The requests of one BatchWriteItem being gathered: at most {@link #MAX_ITEMS} requests, at most
  * {@link #MAX_BYTES} of items, and never two requests for the same key (DynamoDB rejects such a
- * batch; the caller sends the current batch first so the later write wins, as the order says).
+ * batch; the caller sends the current batch first so the later write wins, as the order says). Keys
+ * are given as {@link ItemKeys#identity} so that keys equal as numbers are the same key.
  */
 final class WriteBatch {
   /** DynamoDB's limit of requests in one BatchWriteItem. */

@@ -50,10 +50,114 @@ class TestDataPipelineManifest {
     assertRejected("{\"name\":\"DynamoDB-export\",\"version\":2,\"entries\":[]}", "version is 2");
     assertRejected(
         "{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":[{\"u", "not valid JSON");
-    assertRejected("{\"version\":3,\"entries\":[{\"mandatory\":true}]}", "entry 1 has no url");
-    assertRejected("{\"version\":3}", "no \"entries\"");
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":[{\"mandatory\":true}]}",
+        "entries[0] has no \"url\"");
+    assertRejected("{\"name\":\"DynamoDB-export\",\"version\":3}", "no \"entries\"");
     assertRejected("[]", "not a JSON object");
   }
+
+  @Test
+  void readsTheManifestThePredecessorWritesForAnEmptyTable() throws IOException {
+    // The predecessor's writer ends an empty entries list with two line breaks.
+    String empty = "{\"name\":\"DynamoDB-export\",\"version\":3,\n\"entries\": [\n\n]}";
+    assertEquals(
+        List.of(),
+        DataPipelineManifest.parse(
+            new ByteArrayInputStream(empty.getBytes(StandardCharsets.UTF_8)), "x"));
+  }
+
+  @Test
+  void acceptsWhitespaceAndALineBreakAfterTheManifest() throws IOException {
+    String manifest =
+        " " + new String(DataPipelineManifest.render(List.of("s3://b/p/f")), UTF) + "\n\n";
+    assertEquals(
+        List.of(new DataPipelineManifest.Entry("s3://b/p/f", true)),
+        DataPipelineManifest.parse(new ByteArrayInputStream(manifest.getBytes(UTF)), "x"));
+  }
+
+  @Test
+  void rejectsANullEntryInsteadOfReadingAnEmptyList() {
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":[null,"
+            + "{\"url\":\"s3://b/p/f\",\"mandatory\":true}]}",
+        "entries[0] is null");
+  }
+
+  @Test
+  void rejectsEntriesThatAreNotObjects() {
+    assertRejected(HEAD + "[\"s3://b/p/f\"]}", "entries[0] is not an object");
+    assertRejected(HEAD + "[" + ENTRY + ",[]]}", "entries[1] is not an object");
+  }
+
+  @Test
+  void rejectsTrailingContent() {
+    String valid = HEAD + "[" + ENTRY + "]}";
+    assertRejected(valid + "garbage", "trailing content after the manifest");
+    assertRejected(valid + "{}", "trailing content after the manifest");
+    assertRejected(valid + "]}", "trailing content after the manifest");
+  }
+
+  @Test
+  void rejectsAMissingOrWrongTypedUrl() {
+    assertRejected(HEAD + "[{\"mandatory\":true}]}", "entries[0] has no \"url\"");
+    assertRejected(HEAD + "[{\"url\":7,\"mandatory\":true}]}", "entries[0].url is not a string");
+    assertRejected(HEAD + "[{\"url\":null,\"mandatory\":true}]}", "entries[0].url is not a string");
+    assertRejected(HEAD + "[{\"url\":\" \",\"mandatory\":true}]}", "entries[0].url is empty");
+  }
+
+  @Test
+  void rejectsAMissingOrWrongTypedMandatory() {
+    assertRejected(HEAD + "[{\"url\":\"s3://b/p/f\"}]}", "entries[0] has no \"mandatory\"");
+    assertRejected(
+        HEAD + "[{\"url\":\"s3://b/p/f\",\"mandatory\":\"true\"}]}",
+        "entries[0].mandatory is not true or false");
+  }
+
+  @Test
+  void rejectsFieldsDataPipelineDoesNotWrite() {
+    assertRejected(
+        HEAD + "[{\"url\":\"s3://b/p/f\",\"mandatory\":true,\"size\":3}]}",
+        "entries[0] has an unknown field \"size\"");
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":3,\"files\":[],\"entries\":[]}",
+        "unknown field \"files\"");
+  }
+
+  @Test
+  void rejectsFieldsGivenTwice() {
+    // A second "entries" would otherwise replace the first.
+    assertRejected(HEAD + "[" + ENTRY + "],\"entries\":[]}", "\"entries\" is given twice");
+    assertRejected(
+        HEAD + "[{\"url\":\"s3://b/p/f\",\"url\":\"s3://b/p/g\",\"mandatory\":true}]}",
+        "entries[0].url is given twice");
+  }
+
+  @Test
+  void rejectsAWrongOrMissingNameOrVersion() {
+    assertRejected("{\"version\":3,\"entries\":[]}", "it has no \"name\"");
+    assertRejected(
+        "{\"name\":\"other\",\"version\":3,\"entries\":[]}",
+        "\"name\" is \"other\", not \"DynamoDB-export\"");
+    assertRejected("{\"name\":3,\"version\":3,\"entries\":[]}", "\"name\" is not a string");
+    assertRejected("{\"name\":\"DynamoDB-export\",\"entries\":[]}", "it has no \"version\"");
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":\"3\",\"entries\":[]}",
+        "\"version\" is not a whole number");
+    assertRejected(
+        "{\"name\":\"DynamoDB-export\",\"version\":3.0,\"entries\":[]}",
+        "\"version\" is not a whole number");
+  }
+
+  @Test
+  void rejectsEntriesThatAreNotAList() {
+    assertRejected(HEAD + "null}", "\"entries\" is not a list");
+    assertRejected(HEAD + "{}}", "\"entries\" is not a list");
+  }
+
+  private static final java.nio.charset.Charset UTF = StandardCharsets.UTF_8;
+  private static final String HEAD = "{\"name\":\"DynamoDB-export\",\"version\":3,\"entries\":";
+  private static final String ENTRY = "{\"url\":\"s3://b/p/f\",\"mandatory\":true}";
 
   private static void assertRejected(String manifest, String reason) {
     IOException e =

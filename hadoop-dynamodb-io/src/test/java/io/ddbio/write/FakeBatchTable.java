@@ -1,5 +1,6 @@
 package io.ddbio.write;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * the real service checks about a batch: at most 25 requests and no key twice.
  */
 final class FakeBatchTable implements DynamoDbClient {
-  final Map<AttributeValue, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
+  /** Items by key: the {@code pk} value, or for a number its value as a {@link BigDecimal}. */
+  final Map<Object, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
+
   final List<Integer> batchSizes = new ArrayList<>();
   private final String table;
 
@@ -51,9 +54,9 @@ final class FakeBatchTable implements DynamoDbClient {
     int apply = requests.size() - leave;
     for (WriteRequest r : requests.subList(0, apply)) {
       if (r.putRequest() != null) {
-        rows.put(r.putRequest().item().get("pk"), r.putRequest().item());
+        rows.put(keyOf(r), r.putRequest().item());
       } else {
-        rows.remove(r.deleteRequest().key().get("pk"));
+        rows.remove(keyOf(r));
       }
     }
     BatchWriteItemResponse.Builder response =
@@ -67,10 +70,13 @@ final class FakeBatchTable implements DynamoDbClient {
     return response.build();
   }
 
-  private static AttributeValue keyOf(WriteRequest r) {
-    return r.putRequest() != null
-        ? r.putRequest().item().get("pk")
-        : r.deleteRequest().key().get("pk");
+  /** The key as the service compares it: a number by its value, so 1 and 1.0 are one key. */
+  private static Object keyOf(WriteRequest r) {
+    AttributeValue pk =
+        r.putRequest() != null
+            ? r.putRequest().item().get("pk")
+            : r.deleteRequest().key().get("pk");
+    return pk.n() != null ? new BigDecimal(pk.n()).stripTrailingZeros() : pk;
   }
 
   int calls() {

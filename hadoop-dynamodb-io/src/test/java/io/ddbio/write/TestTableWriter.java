@@ -30,15 +30,28 @@ class TestTableWriter {
   private final RecordingCounters counters = new RecordingCounters();
 
   private TableWriter writer(FakeBatchTable fake) {
-    return writer(fake, DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)));
+    return writer(
+        fake,
+        DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)),
+        new ItemKeys(TABLE, List.of(new KeyAttribute("pk", ScalarAttributeType.S))));
   }
 
   private TableWriter writer(FakeBatchTable fake, DynamoDBRetryPolicy.Builder policy) {
+    return writer(
+        fake, policy, new ItemKeys(TABLE, List.of(new KeyAttribute("pk", ScalarAttributeType.S))));
+  }
+
+  private TableWriter writer(FakeBatchTable fake, ItemKeys keys) {
+    return writer(
+        fake, DynamoDBRetryPolicy.builder().throttleTimeLimit(Duration.ofMinutes(2)), keys);
+  }
+
+  private TableWriter writer(
+      FakeBatchTable fake, DynamoDBRetryPolicy.Builder policy, ItemKeys keys) {
     Retrier retrier = new Retrier(policy.build(), time, time, new RetryCounters(counters));
     CapacityBudget budget = new CapacityBudget(1_000_000, Duration.ofSeconds(1), time, time);
     BatchSender sender = new BatchSender(fake, retrier, budget, counters, time, TABLE);
-    return new TableWriter(
-        sender, new ItemKeys(TABLE, List.of(new KeyAttribute("pk", ScalarAttributeType.S))), TABLE);
+    return new TableWriter(sender, keys, TABLE);
   }
 
   private static Map<String, AttributeValue> item(String pk, String v) {
@@ -83,6 +96,24 @@ class TestTableWriter {
     }
     assertEquals(List.of(2, 1), fake.batchSizes);
     assertEquals("second", fake.rows.get(AttributeValue.fromS("a")).get("v").s());
+  }
+
+  @Test
+  void keysEqualAsNumbersGoInSeparateBatchesAndTheLaterWins() throws IOException {
+    // DynamoDB compares numbers by value: 1 and 1.0 in one batch are the same key twice.
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    TableWriter w =
+        writer(fake, new ItemKeys(TABLE, List.of(new KeyAttribute("pk", ScalarAttributeType.N))));
+    w.put(Map.of("pk", AttributeValue.fromN("1"), "v", AttributeValue.fromS("first")));
+    w.put(Map.of("pk", AttributeValue.fromN("2"), "v", AttributeValue.fromS("x")));
+    w.put(Map.of("pk", AttributeValue.fromN("1.0"), "v", AttributeValue.fromS("second")));
+    w.put(Map.of("pk", AttributeValue.fromN("20E-1"), "v", AttributeValue.fromS("third")));
+    w.close();
+
+    assertEquals(List.of(2, 2), fake.batchSizes);
+    assertEquals(2, fake.rows.size());
+    assertEquals("second", fake.rows.get(java.math.BigDecimal.ONE).get("v").s());
+    assertEquals("third", fake.rows.get(new java.math.BigDecimal("2")).get("v").s());
   }
 
   @Test

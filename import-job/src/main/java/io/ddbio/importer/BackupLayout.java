@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * @param directory the backup directory, qualified
  * @param manifest the manifest, when the data files were found through one
  * @param metadata our export metadata, when the backup has it
- * @param dataFiles the data files, in the manifest's order or by name; never empty
+ * @param dataFiles the data files, in the manifest's order or by name; empty only for a manifest
+ *     listing no file
  */
 public record BackupLayout(
     Path directory,
@@ -45,11 +46,15 @@ public record BackupLayout(
    * Finds a backup's data files.
    *
    * @param directory the backup directory
+   * @param allowNoManifest whether data files found by listing, with neither a manifest nor {@code
+   *     ddbio-export.json} to say they are all, may be imported ({@code --allow-no-manifest})
    * @throws IOException naming the directory, manifest or file at fault: the directory is missing
    *     or not a directory, the manifest or metadata cannot be read or used, a manifest entry is
-   *     found nowhere, there are no data files, or the files differ from what the metadata lists
+   *     found nowhere, there are no data files, there are data files but nothing lists them and
+   *     {@code allowNoManifest} is false, or the files differ from what the metadata lists
    */
-  public static BackupLayout locate(Path directory, Configuration conf) throws IOException {
+  public static BackupLayout locate(Path directory, Configuration conf, boolean allowNoManifest)
+      throws IOException {
     FileSystem fs = directory.getFileSystem(conf);
     FileStatus[] listing;
     Path dir;
@@ -81,6 +86,21 @@ public record BackupLayout(
       throw new IOException(
           "No data files in " + dir + " and no manifest; is this the directory of an export?");
     }
+    // Data Pipeline writes the manifest once every data file is written, so data files without
+    // one are what an export that never finished looks like: importing them would restore part of
+    // a table and report success. Our ddbio-export.json lists every file with its size and
+    // checksum, so with it the files are checked even without the manifest.
+    if (manifest.isEmpty() && metadata.isEmpty() && !allowNoManifest) {
+      throw new IOException(
+          "No manifest in "
+              + dir
+              + ", which holds "
+              + files.size()
+              + (files.size() == 1 ? " data file" : " data files")
+              + ": an unfinished export? Data Pipeline writes the manifest after every data file,"
+              + " so without it nothing says these are all the files of the export. If they are"
+              + " (a backup that never had a manifest), give --allow-no-manifest to import them");
+    }
     if (metadata.isPresent()) {
       MetadataCheck.check(
           metadata.get(),
@@ -97,6 +117,29 @@ public record BackupLayout(
         manifest.isPresent() ? "from its manifest" : "by listing, no manifest",
         metadata.isPresent() ? ", with " + ExportMetadata.FILE_NAME : "");
     return new BackupLayout(dir, manifest, metadata, files);
+  }
+
+  /**
+   * What to tell the user before importing files that nothing lists (no manifest, no {@code
+   * ddbio-export.json}): which files are imported, and that their completeness cannot be checked.
+   * Empty when the files were checked against a list.
+   */
+  public Optional<String> uncheckedFiles() {
+    if (manifest.isPresent() || metadata.isPresent()) {
+      return Optional.empty();
+    }
+    StringBuilder sb =
+        new StringBuilder("Warning: no manifest in ")
+            .append(directory)
+            .append(" (--allow-no-manifest); importing the ")
+            .append(dataFiles.size())
+            .append(dataFiles.size() == 1 ? " data file" : " data files")
+            .append(" found there. Their completeness cannot be checked: nothing records which")
+            .append(" files the export wrote, nor how many items they hold. Imported:");
+    for (FileStatus f : dataFiles) {
+      sb.append("\n  ").append(f.getPath());
+    }
+    return Optional.of(sb.toString());
   }
 
   /** The data files' paths, in order. */

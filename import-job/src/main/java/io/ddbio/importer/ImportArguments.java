@@ -31,6 +31,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param rejectsDir where bad records are set aside, if given
  * @param allowPartialItems whether an export taken with a projection may be imported ({@code
  *     --allow-partial-items})
+ * @param allowNoManifest whether data files without a manifest (nor {@code ddbio-export.json}) to
+ *     list them may be imported ({@code --allow-no-manifest})
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -45,6 +47,7 @@ public record ImportArguments(
     OptionalInt maxBadRecords,
     Optional<String> rejectsDir,
     boolean allowPartialItems,
+    boolean allowNoManifest,
     boolean help) {
 
   private static final String WRITE_RATIO = "write-ratio";
@@ -58,15 +61,16 @@ public record ImportArguments(
   private static final String MAX_BAD_RECORDS = "max-bad-records";
   private static final String REJECTS_DIR = "rejects-dir";
   private static final String ALLOW_PARTIAL_ITEMS = "allow-partial-items";
+  private static final String ALLOW_NO_MANIFEST = "allow-no-manifest";
   private static final String HELP = "help";
 
   private static final String USAGE =
       """
       Usage: io.ddbio.importer.ImportTool [generic options] <inputDir> <table> [writeRatio] [options]
 
-      Loads a backup directory (a Data Pipeline export, with or without its manifest, or a
-      native DynamoDB export in DYNAMODB_JSON, full or incremental) into a DynamoDB table. An
-      item whose key is already in the table is replaced.
+      Loads a backup directory (a Data Pipeline export, or a native DynamoDB export in
+      DYNAMODB_JSON or ION, full or incremental) into a DynamoDB table. An item whose key is
+      already in the table is replaced.
 
         <inputDir>          the backup directory (s3a://, hdfs://, file://, ...); for a native
                             export, its AWSDynamoDB/<ExportId> directory or the prefix above it
@@ -92,14 +96,19 @@ public record ImportArguments(
                             provisioned write units, likewise
         --max-bad-records N set up to N bad records aside instead of failing at the first:
                             lines that are not items, items without the table's key (or
-                            with a key of another type), items over 400 KB (default 0);
-                            see docs/BAD-INPUT.md
+                            with a key of another type), items nested deeper than 32
+                            levels, items over 400 KB (default 0); see docs/BAD-INPUT.md
         --rejects-dir DIR   where they are set aside, one JSON line each; DIR must not
                             exist (default: <inputDir>-rejects-<UTC time>, beside it)
         --allow-partial-items
                             import an export taken with --projection; its items then
                             replace whole items in the table with the attributes it kept
                             (refused without this option)
+        --allow-no-manifest import the data files of a directory that has no manifest
+                            (nor ddbio-export.json): Data Pipeline writes the manifest
+                            last, so without it the export may be unfinished. The files
+                            imported are listed; their completeness cannot be checked.
+                            (Refused without this option)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -139,7 +148,7 @@ public record ImportArguments(
                 CREATE_WRITE_UNITS,
                 MAX_BAD_RECORDS,
                 REJECTS_DIR),
-            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS));
+            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -152,6 +161,7 @@ public record ImportArguments(
           Optional.empty(),
           OptionalInt.empty(),
           Optional.empty(),
+          false,
           false,
           true);
     }
@@ -195,6 +205,7 @@ public record ImportArguments(
             .orElse(OptionalInt.empty()),
         a.option(REJECTS_DIR).map(d -> nonBlank(d, "--rejects-dir")),
         a.flag(ALLOW_PARTIAL_ITEMS),
+        a.flag(ALLOW_NO_MANIFEST),
         false);
   }
 

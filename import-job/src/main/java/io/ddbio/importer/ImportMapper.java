@@ -23,12 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * without their manifests ({@link BackupLineDecoder}); blank lines are skipped.
  *
  * <p>A bad record (a line that is not an item, or an item DynamoDB would refuse: no key, a key of
- * the wrong type, over 400 KB) is found before it reaches the writer, so it is never written. By
- * default it fails the task with {@code <file>:<line>: <reason>}: an import that skips what it
- * cannot read is not a restore. With {@code dynamodb.max.bad.records} it is set aside instead
- * ({@link BadRecords}). Counts {@code LINES_READ}, {@code BYTES_READ} (line bytes), {@code
- * ITEMS_READ} (items handed to the writer) and {@code BAD_RECORDS}; the writer counts {@code
- * ITEMS_WRITTEN}.
+ * the wrong type, nested deeper than 32 levels, over 400 KB) is found before it reaches the writer,
+ * so it is never written. By default it fails the task with {@code <file>:<line>: <reason>}: an
+ * import that skips what it cannot read is not a restore. With {@code dynamodb.max.bad.records} it
+ * is set aside instead ({@link BadRecords}). Counts {@code LINES_READ}, {@code BYTES_READ} (line
+ * bytes), {@code ITEMS_READ} (items handed to the writer) and {@code BAD_RECORDS}; the writer
+ * counts {@code ITEMS_WRITTEN}.
  */
 public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
   private final BackupLineDecoder codec = new BackupLineDecoder();

@@ -21,9 +21,12 @@ interface ImportSource {
    *
    * @param format the layout asked for; {@link BackupFormat#AUTO} reads a native export when the
    *     input is one (or a prefix above one), a Data Pipeline export otherwise
+   * @param allowNoManifest whether a Data Pipeline export's data files may be imported without a
+   *     manifest ({@code --allow-no-manifest}); a native export always needs its manifests
    * @throws IOException naming what is missing or wrong
    */
-  static ImportSource locate(Path input, BackupFormat format, Configuration conf)
+  static ImportSource locate(
+      Path input, BackupFormat format, Configuration conf, boolean allowNoManifest)
       throws IOException {
     boolean nativeExport =
         switch (format) {
@@ -33,7 +36,7 @@ interface ImportSource {
         };
     return nativeExport
         ? new NativeExportSource(NativeExportLayout.locate(input, conf))
-        : new DataPipelineSource(BackupLayout.locate(input, conf));
+        : new DataPipelineSource(BackupLayout.locate(input, conf, allowNoManifest));
   }
 
   /** The directory read, qualified. */
@@ -41,6 +44,13 @@ interface ImportSource {
 
   /** Our {@code ddbio-export.json}, when the backup has it: the source table's schema. */
   Optional<ExportMetadata> metadata();
+
+  /**
+   * A warning to print before anything is written when the data files were found by listing alone,
+   * with nothing to check them against: which files are imported, and that nobody can tell whether
+   * they are all. Empty when a manifest (or our metadata) lists them.
+   */
+  Optional<String> uncheckedFiles();
 
   /**
    * Fails, before anything is written, unless the backup's key fits the table's.

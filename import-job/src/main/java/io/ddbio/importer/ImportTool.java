@@ -125,7 +125,9 @@ public class ImportTool extends Configured implements Tool {
       BadRecordOptions badRecords)
       throws IOException, InterruptedException {
     ImportSource source =
-        ImportSource.locate(new Path(arguments.inputDir()), arguments.format(), conf);
+        ImportSource.locate(
+            new Path(arguments.inputDir()), arguments.format(), conf, arguments.allowNoManifest());
+    source.uncheckedFiles().ifPresent(err::println);
     PartialExportCheck.check(source.metadata(), arguments.allowPartialItems())
         .ifPresent(err::println);
     if (arguments.createTable().isPresent()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.dynamodb.KeyAttribute;
+import io.ddbio.item.ItemNesting;
 import io.ddbio.item.ItemSize;
 import io.ddbio.write.InvalidItemException;
 import io.ddbio.write.ItemKeys;
@@ -15,9 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What DynamoDB would refuse in a decoded item: a key attribute missing, empty or of the wrong
- * type, or a size over 400 KB. The mapper asks before handing an item to the writer, so that a bad
- * item is told from a good one in one place and can be set aside; the writer's own check stays as
- * the last guard.
+ * type, maps and lists nested deeper than {@link ItemNesting#MAX_LEVELS} levels, or a size over 400
+ * KB. Refused by DynamoDB, such an item fails its whole batch with a ValidationException, so the
+ * task; caught here, it is a bad record like any other. The mapper asks before handing an item to
+ * the writer, so that a bad item is told from a good one in one place and can be set aside; the
+ * writer's own check stays as the last guard.
  *
  * <p>The table's key travels to the tasks in the job's configuration: the tool has described the
  * table already, and a second DescribeTable per task would only repeat it.
@@ -69,10 +72,27 @@ final class ItemCheck {
    * Fails unless DynamoDB would take the item.
    *
    * @return the item's size, {@code ItemSize.of(item)}, for the writer to reuse
-   * @throws InvalidItemException naming the key attribute or the size, and the item's key
+   * @throws InvalidItemException naming the key attribute, the nesting or the size, and the item's
+   *     key
    */
   long check(Map<String, AttributeValue> item) {
     keys.keyOf(item);
+    ItemNesting.Deepest deepest = ItemNesting.of(item);
+    if (deepest.levels() > ItemNesting.MAX_LEVELS) {
+      throw new InvalidItemException(
+          "Item "
+              + keys.describe(item)
+              + " nests "
+              + deepest.levels()
+              + " levels deep in attribute \""
+              + deepest.attribute()
+              + "\" (maps and lists inside one another, the item counting as the first), over"
+              + " DynamoDB's limit of "
+              + ItemNesting.MAX_LEVELS
+              + " for table \""
+              + table
+              + "\"");
+    }
     long size = ItemSize.of(item);
     if (size > ItemSize.MAX_ITEM_BYTES) {
       throw new InvalidItemException(

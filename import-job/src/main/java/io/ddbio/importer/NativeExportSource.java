@@ -27,6 +27,12 @@ record NativeExportSource(NativeExportLayout layout) implements ImportSource {
     return layout.metadata();
   }
 
+  /** Every file is listed in {@code manifest-files.json}: a native export is never unchecked. */
+  @Override
+  public Optional<String> uncheckedFiles() {
+    return Optional.empty();
+  }
+
   @Override
   public void checkKeys(TableInfo table, Configuration conf) throws IOException {
     KeySchemaCheck.check(table, layout, conf);

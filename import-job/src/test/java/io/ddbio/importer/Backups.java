@@ -1,6 +1,7 @@
 package io.ddbio.importer;
 
 import io.ddbio.backup.DataFileStats;
+import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.ExportSelection;
 import io.ddbio.backup.TableSchema;
@@ -56,6 +57,32 @@ final class Backups {
       }
     }
     return file;
+  }
+
+  /**
+   * Writes a Data Pipeline {@code manifest} into {@code dir} listing its data files (every
+   * non-hidden file but the manifest and metadata), by name, as absolute URLs: what Data Pipeline
+   * writes once the files are complete.
+   */
+  static Path writeManifest(Path dir) throws IOException {
+    List<String> urls;
+    try (Stream<Path> files = Files.list(dir)) {
+      urls =
+          files
+              .filter(Files::isRegularFile)
+              .filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return !BackupLayout.isHidden(name)
+                        && !name.equals(DataPipelineManifest.FILE_NAME)
+                        && !name.equals(ExportMetadata.FILE_NAME);
+                  })
+              .sorted()
+              .map(p -> p.toUri().toString())
+              .toList();
+    }
+    return Files.write(
+        dir.resolve(DataPipelineManifest.FILE_NAME), DataPipelineManifest.render(urls));
   }
 
   /** Writes {@code text} to {@code file} in UTF-8, creating its folder. */

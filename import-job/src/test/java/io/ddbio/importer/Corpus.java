@@ -102,8 +102,8 @@ final class Corpus {
   }
 
   /**
-   * A backup directory holding every record and tolerated case's file, named by case, so that one
-   * import meets them all.
+   * A backup directory holding every record and tolerated case's file, named by case, and a
+   * manifest listing them, so that one import meets them all.
    */
   static Path lineBackup(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -116,6 +116,7 @@ final class Corpus {
         }
       }
     }
+    Backups.writeManifest(dir);
     return dir;
   }
 

@@ -82,7 +82,11 @@ class ITImportFailures {
 
     ImportRun r =
         ImportRun.of(
-            ddb, tmp, Fixtures.root().resolve("datapipeline-legacy").toString(), "ImportKeyedById");
+            ddb,
+            tmp,
+            Fixtures.root().resolve("datapipeline-legacy").toString(),
+            "ImportKeyedById",
+            "--allow-no-manifest");
 
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("no key attribute id (S)"), r.err());
@@ -103,6 +107,40 @@ class ITImportFailures {
         r.err().contains("partition key pk (S) in the backup, id (S) in the table"), r.err());
     assertTrue(r.err().contains("sort key sk (N) in the backup, none in the table"), r.err());
     assertEquals(List.of(), Tables.scanAll(client, "ImportMetaKeyedById"));
+  }
+
+  /**
+   * Data Pipeline writes the manifest last, so data files without one may be an unfinished export:
+   * imported only when asked, saying which files and that nothing shows they are all.
+   */
+  @Test
+  void dataFilesWithoutAManifestAreImportedOnlyWithAllowNoManifest(@TempDir Path tmp)
+      throws Exception {
+    ImportTables.create(client, "ImportNoManifest");
+    List<Map<String, AttributeValue>> items = ImportTables.generate(30);
+    Path backup = tmp.resolve("backup");
+    Path part0 = Backups.writeItems(backup.resolve("part-0"), items.subList(0, 20));
+    Path part1 = Backups.writeItems(backup.resolve("part-1"), items.subList(20, 30));
+
+    ImportRun refused = ImportRun.of(ddb, tmp.resolve("1"), backup.toString(), "ImportNoManifest");
+
+    assertEquals(1, refused.exit(), refused.err());
+    assertTrue(
+        refused.err().contains("Import failed: No manifest in file:" + backup), refused.err());
+    assertTrue(refused.err().contains("an unfinished export?"), refused.err());
+    assertTrue(refused.err().contains("--allow-no-manifest"), refused.err());
+    assertEquals(List.of(), Tables.scanAll(client, "ImportNoManifest"));
+
+    ImportRun allowed =
+        ImportRun.of(
+            ddb, tmp.resolve("2"), backup.toString(), "ImportNoManifest", "--allow-no-manifest");
+
+    assertEquals(0, allowed.exit(), allowed.err());
+    assertTrue(allowed.err().contains("no manifest in file:" + backup), allowed.err());
+    assertTrue(allowed.err().contains("  file:" + part0 + "\n"), allowed.err());
+    assertTrue(allowed.err().contains("  file:" + part1 + "\n"), allowed.err());
+    assertTrue(allowed.err().contains("completeness cannot be checked"), allowed.err());
+    ImportTables.assertHolds(client, "ImportNoManifest", items);
   }
 
   @Test
@@ -126,6 +164,7 @@ class ITImportFailures {
     Path data = Backups.writeItems(tmp.resolve("backup").resolve("part-0"), items);
     // Past the lines the key check samples, so the map task meets it.
     Backups.replaceLine(data, 120, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"twelve\"}}");
+    Backups.writeManifest(data.getParent());
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadLine");
 
@@ -143,6 +182,7 @@ class ITImportFailures {
     Path data =
         Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(150));
     Backups.replaceLine(data, 130, "{\"pk\":{\"s\":\"no sort key\"},\"n\":{\"n\":\"1\"}}");
+    Backups.writeManifest(data.getParent());
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportNoKey");
 
@@ -157,6 +197,7 @@ class ITImportFailures {
     Path data =
         Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(10));
     Backups.replaceLine(data, 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"q\":\"1\"}}");
+    Backups.writeManifest(data.getParent());
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadFirstLines");
 

@@ -64,6 +64,7 @@ class ITImportRate {
       int to = (f + 1) * items / FILES;
       Backups.writeItems(dir.resolve("part-" + f), all.subList(from, to));
     }
+    Backups.writeManifest(dir);
     return dir;
   }
 

@@ -62,6 +62,7 @@ class ITImportUnderFaults {
       Backups.writeItems(
           backup.resolve("part-" + f), items.subList(f * perFile, (f + 1) * perFile));
     }
+    Backups.writeManifest(backup);
     try (DynamoDbClient direct = dynamoDb.local().newClient()) {
       ImportTables.create(direct, TABLE);
     }

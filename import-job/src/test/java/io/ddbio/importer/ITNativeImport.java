@@ -204,9 +204,16 @@ class ITNativeImport {
     }
     ImportTables.create(client, "NativeHeadless");
 
-    ImportRun r = ImportRun.of(ddb, tmp, copied.toString(), "NativeHeadless");
+    ImportRun refused = ImportRun.of(ddb, tmp.resolve("1"), copied.toString(), "NativeHeadless");
+    assertEquals(1, refused.exit(), refused.err());
+    assertTrue(refused.err().contains("--allow-no-manifest"), refused.err());
+
+    ImportRun r =
+        ImportRun.of(
+            ddb, tmp.resolve("2"), copied.toString(), "NativeHeadless", "--allow-no-manifest");
 
     assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("completeness cannot be checked"), r.err());
     ImportTables.assertHolds(client, "NativeHeadless", Fixtures.canonicalItems());
   }
 

@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Finding a backup's data files on the local file system. */
 class TestBackupLayout {
@@ -21,7 +24,7 @@ class TestBackupLayout {
   @TempDir Path tmp;
 
   private static BackupLayout locate(Path dir) throws IOException {
-    return BackupLayout.locate(Backups.hadoop(dir), CONF);
+    return BackupLayout.locate(Backups.hadoop(dir), CONF, false);
   }
 
   private static String failure(Path dir) {
@@ -151,6 +154,24 @@ class TestBackupLayout {
   }
 
   @Test
+  void malformedManifestIsRefusedNotReadAsAnEmptyExport() throws IOException {
+    // Without ddbio-export.json nothing else would notice: an empty manifest restores 0 items.
+    Path dir = tmp.resolve("b");
+    Backups.writeItems(dir.resolve("data-1"), List.of(Map.of("pk", AttributeValue.fromS("a"))));
+    Path manifest = dir.resolve("manifest");
+
+    Backups.write(manifest, manifest("data-1").replace("\"entries\":[", "\"entries\":[null,"));
+    String m = failure(dir);
+    assertTrue(m.contains("Manifest file:" + manifest), m);
+    assertTrue(m.contains("entries[0] is null"), m);
+
+    Backups.write(manifest, manifest("data-1") + "]}");
+    m = failure(dir);
+    assertTrue(m.contains("Manifest file:" + manifest), m);
+    assertTrue(m.contains("trailing content after the manifest"), m);
+  }
+
+  @Test
   void manifestWithoutEntriesIsAnEmptyExport() throws IOException {
     Path dir = tmp.resolve("b");
     Backups.write(dir.resolve("manifest"), manifest());
@@ -176,6 +197,47 @@ class TestBackupLayout {
     assertEquals(List.of("a-data", "b-data"), names(layout));
     assertTrue(layout.manifest().isEmpty());
     assertEquals(1, layout.metadata().orElseThrow().itemCount());
+  }
+
+  @Test
+  void dataFilesWithoutManifestOrMetadataAreRefusedAsPerhapsUnfinished() throws IOException {
+    // Data Pipeline writes the manifest after the data files: without it, nothing says they are
+    // all.
+    Path dir = tmp.resolve("b");
+    Backups.write(dir.resolve("part-0"), "{}\n");
+    Backups.write(dir.resolve("_SUCCESS"), "");
+
+    String m = failure(dir);
+
+    assertTrue(m.startsWith("No manifest in file:" + dir + ", which holds 1 data file"), m);
+    assertTrue(m.contains("an unfinished export?"), m);
+    assertTrue(m.contains("--allow-no-manifest"), m);
+  }
+
+  @Test
+  void dataFilesWithoutManifestAreListedWhenAllowedSayingTheyCannotBeChecked() throws IOException {
+    Path dir = tmp.resolve("b");
+    Path b = Backups.write(dir.resolve("part-1"), "{}\n");
+    Path a = Backups.write(dir.resolve("part-0"), "{}\n");
+
+    BackupLayout layout = BackupLayout.locate(Backups.hadoop(dir), CONF, true);
+
+    assertEquals(List.of("part-0", "part-1"), names(layout));
+    String warning = layout.uncheckedFiles().orElseThrow();
+    assertTrue(warning.startsWith("Warning: no manifest in file:" + dir), warning);
+    assertTrue(warning.contains("completeness cannot be checked"), warning);
+    assertTrue(warning.endsWith("\n  file:" + a + "\n  file:" + b), warning);
+  }
+
+  @Test
+  void filesCheckedAgainstAManifestOrMetadataAreNotUnchecked() throws IOException {
+    Path withManifest = Backups.copyFixture("datapipeline-v3", tmp.resolve("v3"));
+    assertEquals(Optional.empty(), locate(withManifest).uncheckedFiles());
+
+    Path withMetadata = tmp.resolve("meta");
+    Path data = Backups.write(withMetadata.resolve("part-0"), "{}\n");
+    Backups.writeMetadata(withMetadata, List.of(data), 1, "pk", "S");
+    assertEquals(Optional.empty(), locate(withMetadata).uncheckedFiles());
   }
 
   @Test

@@ -133,7 +133,7 @@ class TestBadInputCorpus {
             IOException.class,
             () -> {
               BackupLayout layout =
-                  BackupLayout.locate(Backups.hadoop(Corpus.ROOT.resolve(c.name())), conf);
+                  BackupLayout.locate(Backups.hadoop(Corpus.ROOT.resolve(c.name())), conf, false);
               for (org.apache.hadoop.fs.Path p : layout.paths()) {
                 Corpus.lines(Path.of(p.toUri()));
               }

@@ -37,6 +37,7 @@ class TestImportArguments {
     assertEquals(BackupFormat.AUTO, a.format());
     assertEquals(Optional.empty(), a.createTable());
     assertFalse(a.allowPartialItems());
+    assertFalse(a.allowNoManifest());
     assertFalse(a.help());
   }
 
@@ -44,6 +45,13 @@ class TestImportArguments {
   void allowPartialItemsIsAFlag() {
     assertTrue(parse("d", "Tbl", "--allow-partial-items").allowPartialItems());
     assertTrue(parse("--allow-partial-items", "d", "Tbl", "0.5").allowPartialItems());
+  }
+
+  @Test
+  void allowNoManifestIsAFlag() {
+    assertTrue(parse("d", "Tbl", "--allow-no-manifest").allowNoManifest());
+    assertTrue(parse("--allow-no-manifest", "d", "Tbl", "0.5").allowNoManifest());
+    assertTrue(ImportArguments.usage().contains("--allow-no-manifest"));
   }
 
   @Test

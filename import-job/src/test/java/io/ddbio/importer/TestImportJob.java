@@ -27,7 +27,8 @@ class TestImportJob {
       Backups.write(dir.resolve(name), "");
     }
     conf.set("dynamodb.output.tableName", "T");
-    return ImportJob.create(conf, BackupLayout.locate(Backups.hadoop(dir), conf));
+    Backups.writeManifest(dir);
+    return ImportJob.create(conf, BackupLayout.locate(Backups.hadoop(dir), conf, false));
   }
 
   @Test

@@ -16,7 +16,7 @@ class TestImportSource {
   private static final Path DATA_PIPELINE = Fixtures.root().resolve("datapipeline-v3");
 
   private static ImportSource locate(Path dir, BackupFormat format) throws IOException {
-    return ImportSource.locate(Backups.hadoop(dir), format, CONF);
+    return ImportSource.locate(Backups.hadoop(dir), format, CONF, false);
   }
 
   private static String failure(Path dir, BackupFormat format) {

@@ -45,7 +45,8 @@ class TestTableCreator {
   private ImportSource backupRecording(TableSchema schema) throws IOException {
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, schema);
-    return ImportSource.locate(Backups.hadoop(backup), BackupFormat.AUTO, new Configuration());
+    return ImportSource.locate(
+        Backups.hadoop(backup), BackupFormat.AUTO, new Configuration(), false);
   }
 
   private static String failure(ImportSource source, TableCreation creation, DdbioOptions o) {
@@ -57,7 +58,10 @@ class TestTableCreator {
   void anExportWithoutSchemaIsRefusedWithWhatToDo() throws IOException {
     ImportSource nativeExport =
         ImportSource.locate(
-            Backups.hadoop(NativeExports.fixtureExport()), BackupFormat.AUTO, new Configuration());
+            Backups.hadoop(NativeExports.fixtureExport()),
+            BackupFormat.AUTO,
+            new Configuration(),
+            false);
     String m = failure(nativeExport, TableCreation.AS_RECORDED, options());
     assertTrue(m.contains("only exports written by ddbio record it"), m);
     assertTrue(m.contains("Create table \"Copy\""), m);

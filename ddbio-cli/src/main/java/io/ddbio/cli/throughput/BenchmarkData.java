@@ -1,5 +1,6 @@
 package io.ddbio.cli.throughput;
 
+import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
@@ -116,12 +117,17 @@ final class BenchmarkData {
     }
   }
 
-  /** Data Pipeline files, one per map task of the import, without a manifest. */
+  /**
+   * Data Pipeline files, one per map task of the import, and their manifest, written last as Data
+   * Pipeline writes it (the import refuses data files without one).
+   */
   private static void writeBackup(Path dir, int items, int files) throws IOException {
     Files.createDirectories(dir);
     DataPipelineCodec codec = new DataPipelineCodec();
+    List<String> urls = new ArrayList<>();
     for (int f = 0; f < files; f++) {
       Path file = dir.resolve(String.format("part-%05d", f));
+      urls.add(file.toUri().toString());
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
         for (int i = f; i < items; i += files) {
           codec.encode(SizedItems.item(i, ITEM_BYTES), out);
@@ -129,6 +135,7 @@ final class BenchmarkData {
         }
       }
     }
+    Files.write(dir.resolve(DataPipelineManifest.FILE_NAME), DataPipelineManifest.render(urls));
   }
 
   /** The backup directory the imports read. */

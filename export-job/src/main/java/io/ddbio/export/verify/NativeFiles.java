@@ -4,6 +4,7 @@ import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.NativeExportManifest;
 import io.ddbio.export.NativeLayout;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  *
  * <p>A manifest names files by key (relative to the bucket); each is looked for by the part of its
  * key from {@code AWSDynamoDB/<id>/} on, below the directory verified, so a copied export is
- * checked where it is now.
+ * checked where it is now. Each manifest is compared with the checksum file DynamoDB writes beside
+ * it ({@link ManifestChecksums}); a data file is checked by its {@code md5Checksum}, and by its
+ * {@code etag} only when that is a single-part upload's ({@link S3Etags}).
  *
  * @param files the listed data files
  * @param summaryItems the summary's {@code itemCount}, when it could be read
@@ -54,8 +57,18 @@ record NativeFiles(List<ExpectedFile> files, OptionalLong summaryItems) {
     NativeExportManifest.Summary summary;
     List<NativeExportManifest.FileEntry> entries;
     try {
-      summary = readSummary(fs, new Path(exportDir, NativeExportManifest.SUMMARY));
-      entries = readFiles(fs, new Path(exportDir, NativeExportManifest.FILES));
+      Path summaryFile = new Path(exportDir, NativeExportManifest.SUMMARY);
+      Path filesFile = new Path(exportDir, NativeExportManifest.FILES);
+      byte[] summaryBytes = readManifest(fs, summaryFile);
+      byte[] filesBytes = readManifest(fs, filesFile);
+      ManifestChecksums.check(fs, summaryFile, summaryBytes, report);
+      ManifestChecksums.check(fs, filesFile, filesBytes, report);
+      summary =
+          NativeExportManifest.parseSummary(
+              new ByteArrayInputStream(summaryBytes), summaryFile.toString());
+      entries =
+          NativeExportManifest.parseFiles(
+              new ByteArrayInputStream(filesBytes), filesFile.toString());
     } catch (IOException e) {
       report.problem(e.getMessage());
       return NONE;
@@ -100,6 +113,14 @@ record NativeFiles(List<ExpectedFile> files, OptionalLong summaryItems) {
       listedItems += e.itemCount();
     }
     report.ok("manifest-files.json lists " + FileCheck.count(files.size()) + " data files");
+    long multipart =
+        entries.stream().filter(e -> e.etag() != null && S3Etags.multipart(e.etag())).count();
+    if (multipart > 0) {
+      report.note(
+          FileCheck.count(multipart)
+              + " of them have the etag of a multipart upload (<hex>-<parts>), which is not the"
+              + " file's MD5 and is not compared; their md5Checksum is");
+    }
     if (metadata.isPresent()) {
       if (recorded.isEmpty()) {
         report.ok(ExportMetadata.FILE_NAME + " records the same files");
@@ -198,19 +219,10 @@ record NativeFiles(List<ExpectedFile> files, OptionalLong summaryItems) {
     }
   }
 
-  private static NativeExportManifest.Summary readSummary(FileSystem fs, Path path)
-      throws IOException {
+  /** A manifest's bytes, read once: parsed, and compared with its checksum file. */
+  private static byte[] readManifest(FileSystem fs, Path path) throws IOException {
     try (InputStream in = fs.open(path)) {
-      return NativeExportManifest.parseSummary(in, path.toString());
-    } catch (FileNotFoundException e) {
-      throw new FileNotFoundException(path.getName() + " is missing");
-    }
-  }
-
-  private static List<NativeExportManifest.FileEntry> readFiles(FileSystem fs, Path path)
-      throws IOException {
-    try (InputStream in = fs.open(path)) {
-      return NativeExportManifest.parseFiles(in, path.toString());
+      return in.readAllBytes();
     } catch (FileNotFoundException e) {
       throw new FileNotFoundException(path.getName() + " is missing");
     }
