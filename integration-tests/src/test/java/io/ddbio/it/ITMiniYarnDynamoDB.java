@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testkit.Tables;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Cluster;
 import org.apache.hadoop.mapreduce.JobCounter;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +82,48 @@ class ITMiniYarnDynamoDB {
     assertTrue(maps >= SEGMENTS, "one map task per part file at least, was " + maps);
     assertEquals(maps, load.counter(TaskPlacement.IN_CONTAINER_JVM));
     assertEquals(ITEMS, load.counter(DdbioCounter.ITEMS_WRITTEN));
+  }
+
+  /**
+   * The map tasks the cluster runs at once come from what its NodeManager offers (memory and
+   * vcores, {@link MiniHadoopSettings}) against what a map asks for, not from YARN's cluster
+   * metrics, which report 10 map slots per NodeManager whatever its size.
+   */
+  @Test
+  void mapSlotsAreWhatTheNodeManagersResourcesHold() throws Exception {
+    Configuration conf = env.hadoop().conf();
+    int reportedByYarn;
+    Cluster cluster = new Cluster(conf);
+    try {
+      reportedByYarn = cluster.getClusterStatus().getMapSlotCapacity();
+    } finally {
+      cluster.close();
+    }
+    assertEquals(10, reportedByYarn, "YARN's invented figure: 10 per NodeManager");
+
+    int mapMb = ContainerJvm.CONTAINER_MB;
+    assertEquals(mapMb, conf.getInt("mapreduce.map.memory.mb", -1));
+    // 4096 MB hold 8 maps of 512 MB; 8 vcores hold 8 maps of 1 vcore.
+    int byMemory = MiniHadoopSettings.NODE_MANAGER_MB / mapMb;
+    assertEquals(8, byMemory);
+    assertEquals(
+        Math.min(byMemory, MiniHadoopSettings.NODE_MANAGER_VCORES),
+        ClusterSlots.mapSlots(conf),
+        "maps of " + mapMb + " MB, 1 vcore");
+
+    Configuration fourVcores = new Configuration(conf);
+    fourVcores.setInt("mapreduce.map.cpu.vcores", 4);
+    assertEquals(
+        Math.min(byMemory, MiniHadoopSettings.NODE_MANAGER_VCORES / 4),
+        ClusterSlots.mapSlots(fourVcores),
+        "maps of 4 vcores: the vcores bound");
+
+    Configuration bigger = new Configuration(conf);
+    bigger.setInt("mapreduce.map.memory.mb", 1000);
+    assertEquals(
+        MiniHadoopSettings.NODE_MANAGER_MB / 1000,
+        ClusterSlots.mapSlots(bigger),
+        "maps of 1000 MB: the memory bound, rounded down");
   }
 
   /** The job went to the ResourceManager, not to LocalJobRunner, and none of its tasks failed. */

@@ -9,10 +9,14 @@ import org.apache.hadoop.conf.Configuration;
  */
 final class MiniHadoopSettings {
   /**
-   * Memory the NodeManager offers: the application master and four map tasks of {@value
-   * ContainerJvm#CONTAINER_MB} MB each, plus room for one more.
+   * Memory the NodeManager offers: eight containers of {@value ContainerJvm#CONTAINER_MB} MB, so
+   * two jobs' application masters and a four-segment job's maps all run at once. (4096 MB, what the
+   * minicluster's NodeManager offered before this was set explicitly.)
    */
-  static final int NODE_MANAGER_MB = 6 * ContainerJvm.CONTAINER_MB;
+  static final int NODE_MANAGER_MB = 8 * ContainerJvm.CONTAINER_MB;
+
+  /** Virtual cores the NodeManager offers: one for each container its memory holds. */
+  static final int NODE_MANAGER_VCORES = 8;
 
   /** How often the client, the application master and the NodeManager report; default 1 s. */
   static final int HEARTBEAT_MS = 100;
@@ -42,8 +46,11 @@ final class MiniHadoopSettings {
   }
 
   private static void yarnResources(Configuration conf) {
+    // MiniYARNCluster replaces yarn.nodemanager.resource.memory-mb with this key's value (default
+    // 4096) when it starts a NodeManager; set both so the node offers exactly NODE_MANAGER_MB.
+    conf.setInt("yarn.minicluster.yarn.nodemanager.resource.memory-mb", NODE_MANAGER_MB);
     conf.setInt("yarn.nodemanager.resource.memory-mb", NODE_MANAGER_MB);
-    conf.setInt("yarn.nodemanager.resource.cpu-vcores", 8);
+    conf.setInt("yarn.nodemanager.resource.cpu-vcores", NODE_MANAGER_VCORES);
     conf.setInt("yarn.scheduler.minimum-allocation-mb", 128);
     conf.setInt("yarn.scheduler.maximum-allocation-mb", NODE_MANAGER_MB);
     // JVMs reserve far more virtual memory than they use; the physical check is no better on a
