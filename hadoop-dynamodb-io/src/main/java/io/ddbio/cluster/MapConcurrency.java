@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How many map tasks a cluster runs at once, from what its nodes offer and what one map asks for:
- * on each node, as many maps as both its memory and its vcores hold, added up over the nodes.
+ * on each node, as many maps as its memory holds, added up over the nodes.
  *
  * <p>The count is an upper bound, and meant to be: other jobs, the job's own application master,
  * queue limits and the scheduler rounding a request up to its minimum allocation all leave room for
@@ -13,11 +13,11 @@ import java.util.Objects;
  * be (the tasks then share the budget among those really running); counting too few would let the
  * first shares add up to more than the budget.
  *
- * <p>Vcores: the CapacityScheduler's default resource calculator ({@code
- * DefaultResourceCalculator}) ignores them and places containers by memory alone, and the client
- * cannot see which calculator the ResourceManager uses. The count takes the smaller of the two
- * bounds anyway (they agree on the usual sizes), except when vcores would allow no map at all: then
- * the scheduler cannot be counting them (the job could never run), and memory alone decides.
+ * <p>Vcores do not lower the count. The CapacityScheduler's default resource calculator ({@code
+ * DefaultResourceCalculator}) ignores them and places containers by memory alone; the dominant
+ * resource calculator counts them too, and then fewer maps may run than memory holds. The client
+ * cannot see which one the ResourceManager uses, and only the memory bound is an upper bound under
+ * both: taking the smaller of the two would, under the default calculator, count too few.
  */
 public final class MapConcurrency {
 
@@ -56,15 +56,10 @@ public final class MapConcurrency {
               + " MB, "
               + perMap.vcores());
     }
-    long byMemory = 0;
-    long byBoth = 0;
+    long fit = 0;
     for (Resources node : nodes) {
-      long memoryFits = node.memoryMb() / perMap.memoryMb();
-      long vcoresFit = node.vcores() / perMap.vcores();
-      byMemory += memoryFits;
-      byBoth += Math.min(memoryFits, vcoresFit);
+      fit += node.memoryMb() / perMap.memoryMb();
     }
-    long fit = byBoth > 0 ? byBoth : byMemory;
     return (int) Math.min(Integer.MAX_VALUE, fit);
   }
 }

@@ -36,9 +36,10 @@ public final class ClusterSlots {
 
   /**
    * Map tasks the cluster runs at once: on YARN, the maps of the job's size ({@code
-   * mapreduce.map.memory.mb}, as MapReduce asks for it, and {@code mapreduce.map.cpu.vcores}) that
-   * fit on the running NodeManagers; {@code mapreduce.local.map.tasks.maximum} for the
-   * LocalJobRunner; else the cluster's reported map capacity.
+   * mapreduce.map.memory.mb}, as MapReduce asks for it) that fit in the running NodeManagers'
+   * memory (vcores are logged, not counted: see {@link MapConcurrency}); {@code
+   * mapreduce.local.map.tasks.maximum} for the LocalJobRunner; else the cluster's reported map
+   * capacity.
    *
    * <p>Once: one call to the ResourceManager, with the YARN client's own connection retries.
    *

@@ -25,18 +25,20 @@ class TestMapConcurrency {
   }
 
   @Test
-  void vcoresBoundEachNodeWhenFewer() {
-    assertEquals(2, mapsThatFit(List.of(node(3072, 8)), new Resources(512, 4)));
-    assertEquals(4, mapsThatFit(List.of(node(65536, 4)), MAP_1G_1V));
+  void vcoresDoNotLowerTheCount() {
+    // The default calculator places by memory alone: counting by vcores here would say 2 and 4
+    // while 6 and 64 maps run, and their first shares would add up to 3 and 16 times the budget.
+    assertEquals(6, mapsThatFit(List.of(node(3072, 8)), new Resources(512, 4)));
+    assertEquals(64, mapsThatFit(List.of(node(65536, 4)), MAP_1G_1V));
   }
 
   @Test
   void nodesAddUpEachByItsOwnSize() {
     // Rounding is per node: two nodes of 1.5 maps each hold 2 maps, not 3.
     assertEquals(2, mapsThatFit(List.of(node(1536, 8), node(1536, 8)), MAP_1G_1V));
-    // A big node, a small one, one bounded by vcores: 12 + 2 + 1.
+    // A big node, a small one, one with a single vcore: 12 + 2 + 8.
     assertEquals(
-        15, mapsThatFit(List.of(node(12 * 1024, 16), node(2048, 2), node(8192, 1)), MAP_1G_1V));
+        22, mapsThatFit(List.of(node(12 * 1024, 16), node(2048, 2), node(8192, 1)), MAP_1G_1V));
   }
 
   @Test
@@ -49,9 +51,8 @@ class TestMapConcurrency {
   }
 
   @Test
-  void vcoresThatAllowNoMapAreNotCounted() {
-    // Maps of 4 vcores on nodes of 2: a scheduler counting vcores could never run the job, so it
-    // must be placing by memory alone (the CapacityScheduler's default).
+  void mapsAskingForMoreVcoresThanANodeHasStillCount() {
+    // Maps of 4 vcores on nodes of 2: only a scheduler placing by memory alone runs them at all.
     assertEquals(8, mapsThatFit(List.of(node(4096, 2), node(4096, 2)), new Resources(1024, 4)));
   }
 
