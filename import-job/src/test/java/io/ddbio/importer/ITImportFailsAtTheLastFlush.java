@@ -44,6 +44,7 @@ class ITImportFailsAtTheLastFlush {
     List<Map<String, AttributeValue>> items = ImportTables.generate(5);
     Path backup = tmp.resolve("backup");
     Backups.writeItems(backup.resolve("part-0"), items);
+    Backups.writeManifest(backup);
     try (DynamoDbClient direct = dynamoDb.local().newClient()) {
       ImportTables.create(direct, TABLE);
     }
