@@ -145,18 +145,28 @@ public class ExportTool extends Configured implements Tool {
     long started = System.nanoTime();
     boolean succeeded = job.waitForCompletion(true);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    Optional<String> problem = succeeded ? Optional.empty() : Optional.of(JobFailure.describe(job));
-    counters = JobCounts.read(job, counterSource);
-    Optional<String> unknown = JobCounts.unknown(job, counters);
-    if (succeeded && unknown.isPresent()) {
-      // Unknown counts are a failure: read as zeros, the check below could compare 0 with 0.
-      problem = unknown;
-      counters = null;
+    Optional<String> problem;
+    try {
+      problem = succeeded ? Optional.empty() : Optional.of(JobFailure.describe(job));
+      counters = JobCounts.read(job, counterSource);
+      Optional<String> unknown = JobCounts.unknown(job, counters);
+      if (succeeded && unknown.isPresent()) {
+        // Unknown counts are a failure: read as zeros, the check below could compare 0 with 0.
+        problem = unknown;
+        counters = null;
+      }
+      if (problem.isEmpty()) {
+        problem =
+            ExportCheck.problem(
+                JobCounts.totals(counters).applyAsLong(DdbioCounter.ITEMS_READ), metadata(fs, out));
+      }
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      // The job has committed _SUCCESS and the manifest: an export that cannot be checked must
+      // not stay looking complete, whatever stopped the check.
+      withdraw(fs, out, "its outcome could not be checked");
+      throw e;
     }
     ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
-    if (problem.isEmpty()) {
-      problem = ExportCheck.problem(counts.applyAsLong(DdbioCounter.ITEMS_READ), metadata(fs, out));
-    }
     if (counters != null) {
       // Without counters a summary would show zeros as if they had been counted.
       out(new JobSummary(title, problem.isEmpty(), took, counts).render());
@@ -166,16 +176,24 @@ public class ExportTool extends Configured implements Tool {
       return 0;
     }
     int status = failure(title + " failed: " + problem.get());
+    withdraw(
+        fs, out, succeeded ? "an export that failed its final check must not be restored" : null);
+    return status;
+  }
+
+  /**
+   * Removes a failed export's output directory, if any, saying so.
+   *
+   * @param why why a directory the job completed goes, or null for an incomplete one
+   */
+  private void withdraw(FileSystem fs, Path out, String why) throws IOException {
     if (fs.exists(out)) {
       ExportWithdrawal.withdraw(fs, out);
       err.println(
-          succeeded
-              ? "Removed the output directory "
-                  + out
-                  + ": an export that failed its final check must not be restored"
-              : "Removed the incomplete output directory " + out);
+          why == null
+              ? "Removed the incomplete output directory " + out
+              : "Removed the output directory " + out + ": " + why);
     }
-    return status;
   }
 
   /**

@@ -284,6 +284,32 @@ class ITExportJob {
     assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
   }
 
+  /**
+   * A final check that cannot be made at all (here the committed {@code ddbio-export.json} is
+   * unreadable when the tool reads it back) withdraws the export like a check that fails: the job
+   * had committed {@code _SUCCESS} and the manifest already.
+   */
+  @Test
+  void anExportWhoseCheckCannotBeMadeIsWithdrawn() throws Exception {
+    Path out = tmp.resolve("unreadable-metadata");
+    List<String> args =
+        List.of(
+            out.toString(), EMPTY, "--read-units", "100", "--endpoint", ddb.endpoint().toString());
+    ExportRun run =
+        ExportRun.run(
+            LocalJobs.conf(tmp, 2),
+            args,
+            job -> {
+              assertTrue(Files.exists(out.resolve("_SUCCESS")), "the job committed");
+              Files.writeString(out.resolve(ExportMetadata.FILE_NAME), "{not json");
+              return job.getCounters();
+            });
+
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("could not be checked"), run.stderr());
+    assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+  }
+
   private static List<String> listing(Path dir) {
     try (var files = Files.walk(dir)) {
       return files.map(dir::relativize).map(Path::toString).sorted().toList();

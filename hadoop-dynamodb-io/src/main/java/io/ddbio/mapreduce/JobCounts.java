@@ -1,7 +1,9 @@
 package io.ddbio.mapreduce;
 
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.retry.Sleeper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.mapreduce.Counters;
@@ -12,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A finished job's counters, read once for the tools' final checks, or a failure when they are not
- * there to read. A count that cannot be read is unknown, not zero: read as zero, a lost import's "0
- * read, 0 written" would pass its own check.
+ * A finished job's counters, read for the tools' final checks, or a failure when they are not there
+ * to read. A count that cannot be read is unknown, not zero: read as zero, a lost import's "0 read,
+ * 0 written" would pass its own check.
  *
  * <p>They go missing in practice: on YARN, once the application master has exited, the client asks
  * the job history server, and when that is down or has not yet got the job, Hadoop's client answers
@@ -37,19 +39,46 @@ public final class JobCounts {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobCounts.class);
 
+  /** Reads of missing counters before they are taken as unknown. */
+  static final int READ_ATTEMPTS = 3;
+
+  static final Duration READ_PAUSE = Duration.ofSeconds(3);
+
   private JobCounts() {}
 
   /**
+   * Reads the job's counters, asking again a few times while they are missing: the history server
+   * may be restarting, or not yet have the job, and counts given up on too soon fail (and, for an
+   * export, remove) a job that did its work.
+   *
    * @return the job's counters as {@code source} gives them, or null when it has none or fails (the
    *     failure is logged; {@link #unknown} then says the counts are unknown)
    */
   public static Counters read(Job job, Source source) throws InterruptedException {
-    try {
-      return source.read(job);
-    } catch (IOException e) {
-      LOG.warn("Could not read the counters of job {}", job.getJobID(), e);
-      return null;
+    return read(job, source, Sleeper.system());
+  }
+
+  static Counters read(Job job, Source source, Sleeper sleeper) throws InterruptedException {
+    Counters counters = null;
+    for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+      try {
+        counters = source.read(job);
+      } catch (IOException e) {
+        LOG.warn("Could not read the counters of job {}", job.getJobID(), e);
+        counters = null;
+      }
+      if (unknown(job, counters).isEmpty()) {
+        return counters;
+      }
+      if (attempt < READ_ATTEMPTS) {
+        LOG.warn(
+            "The counters of job {} are missing; asking again in {} s",
+            job.getJobID(),
+            READ_PAUSE.toSeconds());
+        sleeper.sleep(READ_PAUSE);
+      }
     }
+    return counters;
   }
 
   /**

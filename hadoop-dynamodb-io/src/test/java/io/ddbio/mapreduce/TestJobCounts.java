@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.FakeTime;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Counters;
@@ -47,19 +49,37 @@ class TestJobCounts {
   }
 
   @Test
+  void countersThatArriveLateAreRead() throws Exception {
+    FakeTime time = new FakeTime();
+    Counters late = new Counters();
+    late.findCounter(TaskCounter.MAP_INPUT_RECORDS).increment(3);
+    int[] asked = {0};
+    Counters read =
+        JobCounts.read(jobWithMaps(1), j -> ++asked[0] < 2 ? new Counters() : late, time);
+    assertEquals(late, read);
+    assertEquals(List.of(JobCounts.READ_PAUSE), time.sleeps());
+  }
+
+  @Test
   void aJobWithoutTasksHasNothingToCount() throws Exception {
     assertEquals(Optional.empty(), JobCounts.unknown(jobWithMaps(0), new Counters()));
   }
 
   @Test
-  void aSourceThatFailsGivesNoCounters() throws Exception {
+  void aSourceThatFailsGivesNoCountersAfterAskingAgain() throws Exception {
+    FakeTime time = new FakeTime();
+    int[] asked = {0};
     Counters read =
         JobCounts.read(
             jobWithMaps(1),
             j -> {
+              asked[0]++;
               throw new IOException("history server unreachable");
-            });
+            },
+            time);
     assertNull(read);
+    assertEquals(JobCounts.READ_ATTEMPTS, asked[0]);
+    assertEquals(JobCounts.READ_ATTEMPTS - 1, time.sleeps().size());
     assertEquals(0, JobCounts.totals(read).applyAsLong(DdbioCounter.ITEMS_READ));
   }
 }
