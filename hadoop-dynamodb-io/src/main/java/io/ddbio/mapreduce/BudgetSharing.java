@@ -10,6 +10,7 @@ import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.retry.Retrier;
 import io.ddbio.retry.RetryListener;
+import io.ddbio.retry.Sleeper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,12 +68,14 @@ final class BudgetSharing {
       fs = checksummed.getRawFileSystem();
     }
     FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
-    // Its own retrier: the task's counters are not meant for another thread.
+    // Its own retrier: the task's counters are not meant for another thread. And its own sleeper:
+    // the session's reports progress while it waits, and this background thread retrying must not
+    // keep a task whose own work is stuck looking alive.
     Retrier retrier =
         new Retrier(
             DynamoDBSession.policy(options.retry()),
             session.clock(),
-            session.sleeper(),
+            Sleeper.system(),
             RetryListener.NONE);
     String unitsKey =
         direction == Direction.READ ? DdbioKeys.READ_UNITS.name() : DdbioKeys.WRITE_UNITS.name();

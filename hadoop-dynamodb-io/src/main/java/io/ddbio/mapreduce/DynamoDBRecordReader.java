@@ -164,11 +164,15 @@ public class DynamoDBRecordReader extends RecordReader<NullWritable, DynamoDBIte
         pages.close();
         pages = null;
       }
-      if (counters != null) {
-        fetchCounters.drainTo(counters);
-      }
     } finally {
-      closeSharingAndSession();
+      // Even when the fetch thread would not stop: what it counted so far is the task's.
+      try {
+        if (counters != null) {
+          fetchCounters.drainTo(counters);
+        }
+      } finally {
+        closeSharingAndSession();
+      }
     }
   }
 

@@ -53,7 +53,6 @@ final class DataPipelineFiles {
               new Path(dir, name),
               stats.map(s -> OptionalLong.of(s.items())).orElse(OptionalLong.empty()),
               stats,
-              Optional.empty(),
               Optional.empty()));
     }
     return files;

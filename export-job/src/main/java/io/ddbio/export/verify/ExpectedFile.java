@@ -15,13 +15,10 @@ import org.apache.hadoop.fs.Path;
  * @param items the items recorded for it (metadata, or the native manifest's itemCount)
  * @param stats what {@code ddbio-export.json} records, when it does
  * @param md5Base64 a native manifest's {@code md5Checksum}
- * @param etag a native manifest's {@code etag}: the hex MD5 of a single-part upload, or a multipart
- *     upload's {@code <hex>-<parts>}, which is no MD5 of the file ({@link S3Etags})
  */
 record ExpectedFile(
     String name,
     Path path,
     OptionalLong items,
     Optional<DataFileStats> stats,
-    Optional<String> md5Base64,
-    Optional<String> etag) {}
+    Optional<String> md5Base64) {}

@@ -108,8 +108,7 @@ record NativeFiles(List<ExpectedFile> files, OptionalLong summaryItems) {
               new Path(exportDir, key.substring(at + base.length())),
               OptionalLong.of(e.itemCount()),
               stats,
-              Optional.of(e.md5Checksum()),
-              Optional.ofNullable(e.etag())));
+              Optional.of(e.md5Checksum())));
       listedItems += e.itemCount();
     }
     report.ok("manifest-files.json lists " + FileCheck.count(files.size()) + " data files");

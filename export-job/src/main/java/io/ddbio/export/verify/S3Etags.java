@@ -1,7 +1,5 @@
 package io.ddbio.export.verify;
 
-import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,18 +10,9 @@ import java.util.regex.Pattern;
  * export carries the second kind; its {@code md5Checksum} is what checks the file.
  */
 final class S3Etags {
-  private static final Pattern SINGLE_PART = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern MULTIPART = Pattern.compile("[0-9a-fA-F]{32}-[1-9][0-9]*");
 
   private S3Etags() {}
-
-  /** The file's MD5, in lower-case hex, when {@code etag} is a single-part upload's. */
-  static Optional<String> md5Hex(String etag) {
-    String bare = unquoted(etag);
-    return SINGLE_PART.matcher(bare).matches()
-        ? Optional.of(bare.toLowerCase(Locale.ROOT))
-        : Optional.empty();
-  }
 
   /** Whether {@code etag} is a multipart upload's ({@code <hex>-<parts>}). */
   static boolean multipart(String etag) {
