@@ -26,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  * @param <P> a page
  */
 public final class Prefetcher<P> implements Closeable {
-  /** How long {@link #close()} waits for an interrupted fetch to give up. */
-  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+  /**
+   * How long {@link #close()} waits for an interrupted fetch to give up: longer than one request
+   * attempt may take ({@code dynamodb.http.attempt.timeout}, 30 s by default), since a blocking
+   * socket read ignores the interrupt and ends only with the attempt.
+   */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
   /** Where pages come from. */
   @FunctionalInterface
