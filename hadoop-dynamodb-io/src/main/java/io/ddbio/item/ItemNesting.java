@@ -1,5 +1,6 @@
 package io.ddbio.item;
 
+import java.util.Collection;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,19 +42,19 @@ public final class ItemNesting {
   /** Maps and lists in the deepest chain of {@code v}, {@code v} itself included. */
   private static int containers(AttributeValue v) {
     if (v.hasM()) {
-      int inner = 0;
-      for (AttributeValue e : v.m().values()) {
-        inner = Math.max(inner, containers(e));
-      }
-      return 1 + inner;
+      return 1 + deepest(v.m().values());
     }
     if (v.hasL()) {
-      int inner = 0;
-      for (AttributeValue e : v.l()) {
-        inner = Math.max(inner, containers(e));
-      }
-      return 1 + inner;
+      return 1 + deepest(v.l());
     }
     return 0;
+  }
+
+  private static int deepest(Collection<AttributeValue> values) {
+    int deepest = 0;
+    for (AttributeValue e : values) {
+      deepest = Math.max(deepest, containers(e));
+    }
+    return deepest;
   }
 }
