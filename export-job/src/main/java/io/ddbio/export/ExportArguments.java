@@ -4,6 +4,8 @@ import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.config.ThroughputOptions;
+import io.ddbio.export.layout.ExportCompression;
+import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;

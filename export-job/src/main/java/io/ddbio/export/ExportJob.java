@@ -1,6 +1,10 @@
 package io.ddbio.export;
 
 import io.ddbio.backup.TableSchema;
+import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.export.layout.NativeExportTarget;
+import io.ddbio.export.layout.NativeLayout;
+import io.ddbio.export.output.ExportOutputFormat;
 import io.ddbio.mapreduce.DynamoDBInputFormat;
 import java.io.IOException;
 import java.time.Instant;
@@ -17,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * Wires the map-only export job: table scan → {@link ExportMapper} → {@link ExportOutputFormat}.
  */
-final class ExportJob {
+public final class ExportJob {
   private ExportJob() {}
 
   /**
@@ -26,7 +30,7 @@ final class ExportJob {
    * nothing before the job commits; and the committer writes {@code _SUCCESS} itself, after the
    * manifest.
    */
-  static void force(Configuration conf) {
+  public static void force(Configuration conf) {
     conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, false);
     conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);

@@ -3,6 +3,8 @@ package io.ddbio.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.TableSchema;
+import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.export.layout.NativeExportTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -16,9 +18,9 @@ import org.apache.hadoop.conf.Configuration;
  * {@link ExportTool} from its command line, not user settings (those are all in {@code DdbioKeys}),
  * and a commit without them fails rather than writing incomplete metadata.
  */
-final class ExportJobConf {
+public final class ExportJobConf {
   /** When the tool submitted the export, ISO-8601. */
-  static final String START_TIME = "ddbio.export.start.time";
+  public static final String START_TIME = "ddbio.export.start.time";
 
   /** The source table's {@link TableSchema} as JSON, from DescribeTable at submit time. */
   static final String TABLE_SCHEMA = "ddbio.export.table.schema";
@@ -33,11 +35,11 @@ final class ExportJobConf {
 
   private ExportJobConf() {}
 
-  static void setStartTime(Configuration conf, Instant start) {
+  public static void setStartTime(Configuration conf, Instant start) {
     conf.set(START_TIME, start.toString());
   }
 
-  static void setTableSchema(Configuration conf, TableSchema schema) {
+  public static void setTableSchema(Configuration conf, TableSchema schema) {
     try {
       conf.set(TABLE_SCHEMA, JSON.writeValueAsString(schema));
     } catch (JsonProcessingException e) {
@@ -45,7 +47,7 @@ final class ExportJobConf {
     }
   }
 
-  static void setFormat(Configuration conf, ExportFormat format) {
+  public static void setFormat(Configuration conf, ExportFormat format) {
     conf.set(FORMAT, format.name());
   }
 
@@ -54,7 +56,7 @@ final class ExportJobConf {
    *
    * @throws IllegalArgumentException when set to something else than a format's name
    */
-  static ExportFormat format(Configuration conf) {
+  public static ExportFormat format(Configuration conf) {
     String value = conf.getTrimmed(FORMAT);
     if (value == null || value.isEmpty()) {
       return ExportFormat.DATAPIPELINE;
@@ -66,7 +68,7 @@ final class ExportJobConf {
     }
   }
 
-  static void setNativeTarget(Configuration conf, NativeExportTarget target) {
+  public static void setNativeTarget(Configuration conf, NativeExportTarget target) {
     try {
       conf.set(NATIVE_TARGET, JSON.writeValueAsString(target));
     } catch (JsonProcessingException e) {
@@ -79,7 +81,7 @@ final class ExportJobConf {
    *
    * @throws IOException when it is unset or not a target
    */
-  static NativeExportTarget nativeTarget(Configuration conf) throws IOException {
+  public static NativeExportTarget nativeTarget(Configuration conf) throws IOException {
     String value = required(conf, NATIVE_TARGET);
     try {
       return JSON.readValue(value, NativeExportTarget.class);
@@ -93,7 +95,7 @@ final class ExportJobConf {
    *
    * @throws IOException when it is unset or not an ISO-8601 instant
    */
-  static Instant startTime(Configuration conf) throws IOException {
+  public static Instant startTime(Configuration conf) throws IOException {
     String value = required(conf, START_TIME);
     try {
       return Instant.parse(value);
@@ -107,7 +109,7 @@ final class ExportJobConf {
    *
    * @throws IOException when it is unset or not a schema
    */
-  static TableSchema tableSchema(Configuration conf) throws IOException {
+  public static TableSchema tableSchema(Configuration conf) throws IOException {
     String value = required(conf, TABLE_SCHEMA);
     try {
       return JSON.readValue(value, TableSchema.class);

@@ -1,5 +1,6 @@
 package io.ddbio.export;
 
+import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;

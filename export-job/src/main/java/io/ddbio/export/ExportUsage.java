@@ -3,6 +3,8 @@ package io.ddbio.export;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.config.ThroughputOptions;
+import io.ddbio.export.layout.ExportCompression;
+import io.ddbio.export.layout.ExportFormat;
 
 /**
  * The export's usage text. Defaults and limits are taken from the library's declarations, so the

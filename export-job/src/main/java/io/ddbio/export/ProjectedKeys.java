@@ -10,7 +10,7 @@ import java.util.Set;
  * table, by our import or by DynamoDB's Import from S3, so the tool warns about it; it does not
  * refuse, since such an export may be wanted for analysis.
  */
-final class ProjectedKeys {
+public final class ProjectedKeys {
   private ProjectedKeys() {}
 
   /**
@@ -18,7 +18,7 @@ final class ProjectedKeys {
    * @return the key attributes the projection does not return, in {@code keys}' order; empty when
    *     there is no projection
    */
-  static List<String> missing(ScanExpressions expressions, List<String> keys) {
+  public static List<String> missing(ScanExpressions expressions, List<String> keys) {
     if (expressions.projection().isEmpty()) {
       return List.of();
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.export.commit.TestExportCommitter;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;

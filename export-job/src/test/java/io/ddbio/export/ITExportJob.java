@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.TableSchema;
+import io.ddbio.export.commit.TestExportCommitter;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.export.layout.ExportCompression;
+import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.tool.UsageException;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -2,6 +2,7 @@ package io.ddbio.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.metrics.DdbioCounter;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,8 @@ package io.ddbio.importer;
 
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ThroughputOptions;
+import io.ddbio.importer.layout.BackupFormat;
+import io.ddbio.importer.table.TableCreation;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;

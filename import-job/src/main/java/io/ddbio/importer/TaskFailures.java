@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * LocalJobRunner reports none. On a cluster the failed attempts' diagnostics are added, which also
  * covers failures after the mapper has returned (the writer's last flush).
  */
-final class TaskFailures {
+public final class TaskFailures {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFailures.class);
 
   /** Where tasks leave notes; unset (as under MRUnit) means no notes are kept. */
@@ -61,7 +61,7 @@ final class TaskFailures {
    * the cause, and what fails after it (the writer closed after a failed mapper) its echo. Never
    * throws, so the failure itself is what propagates.
    */
-  static void record(TaskAttemptContext context, Throwable failure) {
+  public static void record(TaskAttemptContext context, Throwable failure) {
     String dir = context.getConfiguration().get(DIR_KEY);
     if (dir == null) {
       return;

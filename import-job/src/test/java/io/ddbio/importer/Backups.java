@@ -5,6 +5,7 @@ import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.ExportSelection;
 import io.ddbio.backup.TableSchema;
+import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.testkit.Fixtures;
 import java.io.IOException;
@@ -20,16 +21,16 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Backup directories for the import's tests, built in temporary folders. */
-final class Backups {
+public final class Backups {
   private Backups() {}
 
   /** The Hadoop path of a local file or folder. */
-  static org.apache.hadoop.fs.Path hadoop(Path p) {
+  public static org.apache.hadoop.fs.Path hadoop(Path p) {
     return new org.apache.hadoop.fs.Path(p.toUri());
   }
 
   /** A copy of {@code fixtures/<name>} in {@code target}, to change without touching the repo. */
-  static Path copyFixture(String name, Path target) {
+  public static Path copyFixture(String name, Path target) {
     Path source = Fixtures.root().resolve(name);
     try (Stream<Path> files = Files.walk(source)) {
       for (Path p : files.toList()) {
@@ -47,7 +48,8 @@ final class Backups {
   }
 
   /** Writes {@code items} to {@code file} as Data Pipeline lines, each ended by {@code \n}. */
-  static Path writeItems(Path file, List<Map<String, AttributeValue>> items) throws IOException {
+  public static Path writeItems(Path file, List<Map<String, AttributeValue>> items)
+      throws IOException {
     DataPipelineCodec codec = new DataPipelineCodec();
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -64,7 +66,7 @@ final class Backups {
    * non-hidden file but the manifest and metadata), by name, as absolute URLs: what Data Pipeline
    * writes once the files are complete.
    */
-  static Path writeManifest(Path dir) throws IOException {
+  public static Path writeManifest(Path dir) throws IOException {
     List<String> urls;
     try (Stream<Path> files = Files.list(dir)) {
       urls =
@@ -86,13 +88,13 @@ final class Backups {
   }
 
   /** Writes {@code text} to {@code file} in UTF-8, creating its folder. */
-  static Path write(Path file, String text) throws IOException {
+  public static Path write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   /** Replaces line {@code number} (from 1) of a plain file, byte for byte elsewhere. */
-  static void replaceLine(Path file, int number, String line) throws IOException {
+  public static void replaceLine(Path file, int number, String line) throws IOException {
     List<byte[]> lines = new ArrayList<>(Fixtures.lines(file));
     lines.set(number - 1, line.getBytes(StandardCharsets.UTF_8));
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -104,7 +106,7 @@ final class Backups {
   }
 
   /** Items (non-blank lines) in a data file, gunzipped when its name ends in {@code .gz}. */
-  static long itemsIn(Path file) {
+  public static long itemsIn(Path file) {
     return Fixtures.lines(file).stream()
         .filter(l -> !DataPipelineCodec.isBlank(l, 0, l.length))
         .count();
@@ -116,7 +118,7 @@ final class Backups {
    * @param keys key attributes as name, type, name, type… (partition key first)
    * @param itemCount the item count to record
    */
-  static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, String... keys)
+  public static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, String... keys)
       throws IOException {
     writeMetadata(dir, dataFiles, itemCount, schema(keys));
   }
@@ -126,7 +128,7 @@ final class Backups {
    *
    * @param keys key attributes as name, type, name, type… (partition key first)
    */
-  static TableSchema schema(String... keys) {
+  public static TableSchema schema(String... keys) {
     List<TableSchema.Key> keySchema = new ArrayList<>();
     List<TableSchema.Attribute> definitions = new ArrayList<>();
     for (int i = 0; i < keys.length; i += 2) {
@@ -143,8 +145,8 @@ final class Backups {
    * @param itemCount the item count to record
    * @param table the source table's schema to record
    */
-  static void writeMetadata(Path dir, List<Path> dataFiles, long itemCount, TableSchema table)
-      throws IOException {
+  public static void writeMetadata(
+      Path dir, List<Path> dataFiles, long itemCount, TableSchema table) throws IOException {
     writeMetadata(dir, dataFiles, itemCount, table, null);
   }
 
@@ -154,7 +156,7 @@ final class Backups {
    *
    * @param selection the projection and filter to record; null for a full export
    */
-  static void writeMetadata(
+  public static void writeMetadata(
       Path dir, List<Path> dataFiles, long itemCount, TableSchema table, ExportSelection selection)
       throws IOException {
     List<DataFileStats> files = new ArrayList<>();
@@ -171,7 +173,7 @@ final class Backups {
   }
 
   /** The metadata of a Data Pipeline format export by these tests, with fixed times. */
-  static ExportMetadata metadata(
+  public static ExportMetadata metadata(
       TableSchema table,
       long itemCount,
       long bytes,
@@ -193,14 +195,14 @@ final class Backups {
   }
 
   /** The data files of a copied {@code datapipeline-v3} fixture, plain first. */
-  static List<Path> v3DataFiles(Path dir) {
+  public static List<Path> v3DataFiles(Path dir) {
     return List.of(
         dir.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000"),
         dir.resolve("5f1c0e3a-7d1b-4c1e-9a55-3b0c2f1d9e77.gz"));
   }
 
   /** The hex SHA-256 of a file, as the export records it. */
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try {
       return java.util.HexFormat.of()
           .formatHex(

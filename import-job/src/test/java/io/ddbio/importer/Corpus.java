@@ -1,5 +1,6 @@
 package io.ddbio.importer;
 
+import io.ddbio.importer.lines.DataFileLines;
 import io.ddbio.item.DataPipelineCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.DataPipelineManifest;
+import io.ddbio.importer.reject.Reject;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Tables;

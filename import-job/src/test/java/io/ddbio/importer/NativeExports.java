@@ -20,28 +20,28 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Native DynamoDB exports for the import's tests: the fixture, and small ones built on the spot.
  */
-final class NativeExports {
+public final class NativeExports {
   /** The fixture export's id. */
-  static final String FIXTURE_ID = "01700000000000-a1b2c3d4";
+  public static final String FIXTURE_ID = "01700000000000-a1b2c3d4";
 
   /** The fixture's data files, as its manifest lists them. */
-  static final List<String> FIXTURE_FILES =
+  public static final List<String> FIXTURE_FILES =
       List.of("qqqqqqqqqqqqqqqqqqqqEXAMPLE0.json.gz", "qqqqqqqqqqqqqqqqqqqqEXAMPLE1.json.gz");
 
   private NativeExports() {}
 
   /** The fixture's prefix: the folder above {@code AWSDynamoDB/}. */
-  static Path fixturePrefix() {
+  public static Path fixturePrefix() {
     return Fixtures.root().resolve("native-ddb-json");
   }
 
   /** The fixture's export directory, {@code AWSDynamoDB/<id>}. */
-  static Path fixtureExport() {
+  public static Path fixtureExport() {
     return exportDir(fixturePrefix(), FIXTURE_ID);
   }
 
   /** {@code <prefix>/AWSDynamoDB/<id>}. */
-  static Path exportDir(Path prefix, String id) {
+  public static Path exportDir(Path prefix, String id) {
     return prefix.resolve("AWSDynamoDB").resolve(id);
   }
 
@@ -53,7 +53,7 @@ final class NativeExports {
    * @param incremental whether the summary says {@code INCREMENTAL_EXPORT}
    * @return the export directory
    */
-  static Path write(Path prefix, String id, boolean incremental, List<List<String>> files)
+  public static Path write(Path prefix, String id, boolean incremental, List<List<String>> files)
       throws IOException {
     return write(prefix, id, incremental, files, NativeExportManifest.DYNAMODB_JSON);
   }
@@ -62,7 +62,7 @@ final class NativeExports {
    * Writes an export as {@link #write(Path, String, boolean, List)} does, its lines in {@code
    * outputFormat} ({@code DYNAMODB_JSON} or {@code ION}, which names the files {@code .ion.gz}).
    */
-  static Path write(
+  public static Path write(
       Path prefix, String id, boolean incremental, List<List<String>> files, String outputFormat)
       throws IOException {
     Path dir = exportDir(prefix, id);
@@ -87,7 +87,7 @@ final class NativeExports {
   }
 
   /** A summary as DynamoDB writes it, in {@code DYNAMODB_JSON}. */
-  static String summary(String id, boolean incremental, long itemCount) {
+  public static String summary(String id, boolean incremental, long itemCount) {
     return "{\"version\":\"2020-06-30\",\"exportArn\":\"arn:aws:dynamodb:us-east-1:123456789012:"
         + "table/T/export/"
         + id
@@ -103,7 +103,7 @@ final class NativeExports {
   }
 
   /** Writes {@code lines}, each ended by {@code \n}, gzip-compressed. */
-  static Path gzip(Path file, List<String> lines) throws IOException {
+  public static Path gzip(Path file, List<String> lines) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       for (String line : lines) {
         out.write(line.getBytes(StandardCharsets.UTF_8));
@@ -114,7 +114,7 @@ final class NativeExports {
   }
 
   /** The base64 MD5 of a file's bytes, as {@code manifest-files.json} records it. */
-  static String md5(Path file) {
+  public static String md5(Path file) {
     return Base64.getEncoder().encodeToString(digest(file));
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.dynamodb.KeyAttribute;
+import io.ddbio.importer.check.ItemCheck;
+import io.ddbio.importer.layout.BackupLayout;
+import io.ddbio.importer.lines.DataFileLines;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.item.ItemFormatException;
 import io.ddbio.write.InvalidItemException;

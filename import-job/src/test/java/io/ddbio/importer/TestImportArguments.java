@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.importer.layout.BackupFormat;
+import io.ddbio.importer.table.TableCreation;
 import io.ddbio.tool.UsageException;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -35,15 +35,15 @@ public final class VerifyReport {
     this.title = title;
   }
 
-  void ok(String text) {
+  public void ok(String text) {
     lines.add(new Line(Kind.OK, text));
   }
 
-  void note(String text) {
+  public void note(String text) {
     lines.add(new Line(Kind.NOTE, text));
   }
 
-  void problem(String text) {
+  public void problem(String text) {
     lines.add(new Line(Kind.PROBLEM, text));
   }
 

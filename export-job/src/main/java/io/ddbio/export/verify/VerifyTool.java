@@ -1,6 +1,9 @@
 package io.ddbio.export.verify;
 
 import io.ddbio.config.DdbioOptions;
+import io.ddbio.export.verify.backup.BackupItems;
+import io.ddbio.export.verify.backup.BackupVerifier;
+import io.ddbio.export.verify.table.TableVerifier;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;

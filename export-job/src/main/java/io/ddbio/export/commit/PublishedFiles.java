@@ -1,0 +1,86 @@
+package io.ddbio.export.commit;
+
+import io.ddbio.export.layout.DataFileNames;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The check that ends a merge: the visible files below the output directory, at any depth, are
+ * exactly the data files the committed tasks reported, no more (a file nobody counted) and no fewer
+ * (a count with no file). A file is visible unless a part of its path below the output directory
+ * starts with {@code _} or {@code .} (Hadoop's rule for markers and side files).
+ */
+final class PublishedFiles {
+  private PublishedFiles() {}
+
+  /**
+   * @param out the output directory, qualified
+   * @param reported the committed data files, named by their path below {@code out}
+   * @return the reported files, sorted by name (the manifests' order)
+   * @throws IOException naming the files that are in the directory without stats, the stats without
+   *     a file, or a file reported twice
+   */
+  static List<WrittenFile> check(FileSystem fs, Path out, List<WrittenFile> reported)
+      throws IOException {
+    Map<String, WrittenFile> byName = new TreeMap<>();
+    for (WrittenFile f : reported) {
+      if (byName.put(f.name(), f) != null) {
+        throw new IOException("Data file " + f.name() + " was reported by two committed tasks");
+      }
+    }
+    Set<String> present = visibleFiles(fs, out);
+    Set<String> unreported = new TreeSet<>(present);
+    unreported.removeAll(byName.keySet());
+    Set<String> missing = new TreeSet<>(byName.keySet());
+    missing.removeAll(present);
+    if (!unreported.isEmpty() || !missing.isEmpty()) {
+      throw new IOException(
+          "The committed output in "
+              + out
+              + " does not match what its tasks reported: files without stats "
+              + unreported
+              + ", stats without a file "
+              + missing);
+    }
+    List<WrittenFile> sorted = new ArrayList<>(byName.values());
+    sorted.sort(Comparator.comparing(WrittenFile::name));
+    return sorted;
+  }
+
+  /** Paths below {@code dir} of its visible files, at any depth. */
+  static Set<String> visibleFiles(FileSystem fs, Path dir) throws IOException {
+    Set<String> files = new TreeSet<>();
+    String base = fs.makeQualified(dir).toUri().getPath().replaceAll("/+$", "") + "/";
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      String path = it.next().getPath().toUri().getPath();
+      if (!path.startsWith(base)) {
+        throw new IOException("Listing " + dir + " returned " + path + ", which is not below it");
+      }
+      String relative = path.substring(base.length());
+      if (isVisible(relative)) {
+        files.add(relative);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isVisible(String relative) {
+    for (String part : relative.split("/")) {
+      if (!DataFileNames.isVisible(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,88 @@
+package io.ddbio.export.output;
+
+import io.ddbio.export.ExportJobConf;
+import io.ddbio.export.commit.ExportCommitter;
+import io.ddbio.export.layout.DataFileNames;
+import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.export.layout.NativeLayout;
+import io.ddbio.metrics.DdbioCounter;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.OutputCommitter;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.util.ReflectionUtils;
+
+/**
+ * The export's files: each task writes one data file, named by {@link DataFileNames}, in its
+ * attempt's work directory, and {@link ExportCommitter} publishes the committed ones with their
+ * index files. Keys are ignored.
+ *
+ * <p>For {@link ExportFormat#DATAPIPELINE} the file is {@code <uuid>_<task>} at the top of the
+ * output directory, compressed as {@link FileOutputFormat}'s keys say ({@code
+ * mapreduce.output.fileoutputformat.compress[.codec]}) and then ending in the codec's extension.
+ * For {@link ExportFormat#DYNAMODB_JSON} it is {@code AWSDynamoDB/<exportId>/data/<uuid>_<task>
+ * .json.gz}, always gzip, as the native layout is (see {@link NativeLayout}). For {@link
+ * ExportFormat#JSON} it is {@code <uuid>_<task>.json}, then the codec's extension.
+ *
+ * <p>The output directory must not exist ({@link FileOutputFormat#checkOutputSpecs}).
+ */
+public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
+  private ExportCommitter committer;
+
+  @Override
+  public RecordWriter<NullWritable, Text> getRecordWriter(TaskAttemptContext context)
+      throws IOException {
+    Configuration conf = context.getConfiguration();
+    CompressionCodec codec = codec(context);
+    String extension = codec == null ? "" : codec.getDefaultExtension();
+    String name =
+        switch (ExportJobConf.format(conf)) {
+          case DATAPIPELINE -> DataFileNames.dataFile(context.getTaskAttemptID(), extension);
+          case JSON -> DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension);
+          case DYNAMODB_JSON ->
+              NativeLayout.dataFile(
+                  ExportJobConf.nativeTarget(conf).exportId(),
+                  DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension));
+        };
+    Path workDir = ((ExportCommitter) getOutputCommitter(context)).getWorkPath();
+    return new ExportRecordWriter(
+        workDir.getFileSystem(conf),
+        workDir,
+        name,
+        codec,
+        context.getCounter(DdbioCounter.BYTES_WRITTEN));
+  }
+
+  /**
+   * The codec data files are written with, or null for plain files: gzip for the native layout
+   * whatever the keys say, else the one {@link FileOutputFormat}'s keys ask for.
+   */
+  public static CompressionCodec codec(JobContext context) {
+    Class<? extends CompressionCodec> type;
+    if (ExportJobConf.format(context.getConfiguration()) == ExportFormat.DYNAMODB_JSON) {
+      type = GzipCodec.class;
+    } else if (getCompressOutput(context)) {
+      type = getOutputCompressorClass(context, GzipCodec.class);
+    } else {
+      return null;
+    }
+    return ReflectionUtils.newInstance(type, context.getConfiguration());
+  }
+
+  @Override
+  public synchronized OutputCommitter getOutputCommitter(TaskAttemptContext context)
+      throws IOException {
+    if (committer == null) {
+      committer = new ExportCommitter(getOutputPath(context), context);
+    }
+    return committer;
+  }
+}

@@ -1,0 +1,70 @@
+package io.ddbio.importer.job;
+
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.importer.layout.BackupFormat;
+import io.ddbio.importer.layout.BackupLayout;
+import io.ddbio.importer.layout.NativeExportLayout;
+import io.ddbio.metrics.DdbioCounter;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * A backup found at the import's input, with the steps of the import that depend on its layout:
+ * checking its key against the table, the job that reads it, and the final count check.
+ */
+public interface ImportSource {
+
+  /**
+   * Finds the backup at {@code input}.
+   *
+   * @param format the layout asked for; {@link BackupFormat#AUTO} reads a native export when the
+   *     input is one (or a prefix above one), a Data Pipeline export otherwise
+   * @param allowNoManifest whether a Data Pipeline export's data files may be imported without a
+   *     manifest ({@code --allow-no-manifest}); a native export always needs its manifests
+   * @throws IOException naming what is missing or wrong
+   */
+  static ImportSource locate(
+      Path input, BackupFormat format, Configuration conf, boolean allowNoManifest)
+      throws IOException {
+    boolean nativeExport =
+        switch (format) {
+          case AUTO -> NativeExportLayout.isNativeExport(input, conf);
+          case DATA_PIPELINE -> false;
+          case DYNAMODB_JSON -> true;
+        };
+    return nativeExport
+        ? new NativeExportSource(NativeExportLayout.locate(input, conf))
+        : new DataPipelineSource(BackupLayout.locate(input, conf, allowNoManifest));
+  }
+
+  /** The directory read, qualified. */
+  Path directory();
+
+  /** Our {@code ddbio-export.json}, when the backup has it: the source table's schema. */
+  Optional<ExportMetadata> metadata();
+
+  /**
+   * A warning to print before anything is written when the data files were found by listing alone,
+   * with nothing to check them against: which files are imported, and that nobody can tell whether
+   * they are all. Empty when a manifest (or our metadata) lists them.
+   */
+  Optional<String> uncheckedFiles();
+
+  /**
+   * Fails, before anything is written, unless the backup's key fits the table's.
+   *
+   * @throws IOException naming the attribute that differs
+   */
+  void checkKeys(TableInfo table, Configuration conf) throws IOException;
+
+  /** The import job (not yet submitted), with the output table and throughput set in conf. */
+  Job createJob(Configuration conf) throws IOException;
+
+  /** What is wrong with a finished job's counts; empty when they agree. */
+  Optional<String> countProblem(ToLongFunction<DdbioCounter> counters);
+}
