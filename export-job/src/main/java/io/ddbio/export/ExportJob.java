@@ -14,7 +14,6 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -26,14 +25,11 @@ public final class ExportJob {
 
   /**
    * Settings the export does not leave to the cluster's defaults: speculative map attempts would
-   * scan the same segments twice and so consume the read budget twice; commit algorithm 1 publishes
-   * nothing before the job commits; and the committer writes {@code _SUCCESS} itself, after the
-   * manifest.
+   * scan the same segments twice and so consume the read budget twice. (The commit would keep only
+   * one attempt's file; see {@link io.ddbio.export.commit.ExportCommitter}.)
    */
   public static void force(Configuration conf) {
     conf.setBoolean(MRJobConfig.MAP_SPECULATIVE, false);
-    conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
-    conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
   }
 
   /**

@@ -17,55 +17,84 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.JobStatus;
+import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
-import org.apache.hadoop.mapreduce.task.JobContextImpl;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
 
 /**
- * Publishes an export: {@link FileOutputCommitter}'s protocol (algorithm 1) for the data files,
- * then, at job commit, the format's index files, {@code ddbio-export.json} and {@code _SUCCESS}, in
- * that order, for exactly the committed data files ({@link ExportIndexFiles}). Nothing of a native
- * export, not even its {@code _started} marker, is in the output directory before the job commits.
+ * Publishes an export with the manifest as the commit point: no data file is renamed or copied
+ * after it is written, on HDFS, on {@code s3a://} and on stores where a rename is a copy ({@code
+ * s3://} through EMRFS). Each task attempt writes its data file straight to its final name below
+ * the output directory ({@link ExportOutputFormat#dataFile}), a name no other attempt uses;
+ * committing the attempt records that file, with its stats, as the task's output ({@link
+ * TaskStatsFiles}). The job commit then deletes the visible files no committed task recorded
+ * (attempts that failed, were killed or lost a speculative race; {@link PublishedFiles}), writes
+ * the format's index files and {@code ddbio-export.json} for exactly the recorded files, removes
+ * the records, and writes {@code _SUCCESS} last ({@link ExportIndexFiles}).
  *
- * <p>The stats of each data file come from its task through {@link TaskStatsFiles}, which are taken
- * out of the committed task directories before those are merged into the output directory. After
- * the merge the data files in the directory must be exactly the files with stats, else the commit
- * fails and no manifest or {@code _SUCCESS} is written.
- *
- * <p>Algorithm 1 is required: algorithm 2 merges each task into the output directory when the task
- * commits, which would publish the stats files and data files of a job that may still fail.
+ * <p>So importers, which read what the manifest lists, never see a failed attempt's data, and
+ * whoever waits for {@code _SUCCESS} finds the manifests complete. Until the job commits, data
+ * files of running and finished attempts are visible below the output directory, without any
+ * manifest; an export that fails is withdrawn by the tool. The job commit's cost is a listing of
+ * the output directory and one small read per task, whatever the bytes exported. See {@code
+ * docs/ARCHITECTURE.md} ("Committing an export") for why this design and not an S3A committer.
  */
-public class ExportCommitter extends FileOutputCommitter {
+public class ExportCommitter extends OutputCommitter {
+  private final Path out;
 
-  /**
-   * @throws IOException when the configuration asks for another commit algorithm than 1
-   */
   public ExportCommitter(Path outputPath, TaskAttemptContext context) throws IOException {
-    super(outputPath, context);
-    int algorithm =
-        context
-            .getConfiguration()
-            .getInt(
-                FILEOUTPUTCOMMITTER_ALGORITHM_VERSION,
-                FILEOUTPUTCOMMITTER_ALGORITHM_VERSION_DEFAULT);
-    if (algorithm != 1) {
-      throw new IOException(
-          "The export needs "
-              + FILEOUTPUTCOMMITTER_ALGORITHM_VERSION
-              + "=1 (files are published at job commit only), was "
-              + algorithm);
+    if (outputPath == null) {
+      throw new IOException("The export has no output directory to commit");
+    }
+    this.out = outputPath.getFileSystem(context.getConfiguration()).makeQualified(outputPath);
+  }
+
+  /** The output directory, qualified. */
+  public Path getOutputPath() {
+    return out;
+  }
+
+  @Override
+  public void setupJob(JobContext context) throws IOException {
+    FileSystem fs = out.getFileSystem(context.getConfiguration());
+    if (!fs.mkdirs(out)) {
+      throw new IOException("Could not create the output directory " + out);
     }
   }
 
   @Override
-  protected void commitJobInternal(JobContext context) throws IOException {
+  public void setupTask(TaskAttemptContext context) {
+    // Nothing to prepare: the attempt writes its file where it will stay.
+  }
+
+  @Override
+  public boolean needsTaskCommit(TaskAttemptContext context) throws IOException {
+    return fs(context).exists(TaskStatsFiles.pending(out, context.getTaskAttemptID()));
+  }
+
+  @Override
+  public void commitTask(TaskAttemptContext context) throws IOException {
+    TaskStatsFiles.commit(fs(context), out, context.getTaskAttemptID());
+  }
+
+  /**
+   * Deletes the attempt's pending stats and its data file. A data file left behind (the attempt's
+   * JVM died, or this delete failed) is unrecorded and goes at job commit.
+   */
+  @Override
+  public void abortTask(TaskAttemptContext context) throws IOException {
+    FileSystem fs = fs(context);
+    TaskAttemptID attempt = context.getTaskAttemptID();
+    TaskStatsFiles.discard(fs, out, attempt);
+    fs.delete(ExportOutputFormat.dataFile(out, context), false);
+  }
+
+  @Override
+  public void commitJob(JobContext context) throws IOException {
     Configuration conf = context.getConfiguration();
-    Path out = getOutputPath();
-    if (out == null) {
-      throw new IOException("The export has no output directory to commit");
-    }
-    // Read what the metadata needs before merging anything: a commit that cannot finish should not
-    // publish data files.
+    // Read what the metadata needs before changing anything: a commit that cannot finish should
+    // not delete or publish files.
     Instant start = ExportJobConf.startTime(conf);
     TableSchema schema = ExportJobConf.tableSchema(conf);
     ExportFormat format = ExportJobConf.format(conf);
@@ -76,15 +105,24 @@ public class ExportCommitter extends FileOutputCommitter {
     String compression = codec == null ? null : codec.getDefaultExtension();
 
     FileSystem fs = out.getFileSystem(conf);
-    List<WrittenFile> files = TaskStatsFiles.collect(fs, getJobAttemptPath(context));
-    super.commitJobInternal(withoutSuccessMarker(context));
-
-    List<WrittenFile> published = PublishedFiles.check(fs, out, files);
+    List<WrittenFile> files = TaskStatsFiles.collect(fs, out);
+    List<WrittenFile> published = PublishedFiles.reconcile(fs, out, files);
     ExportIndexFiles.write(
         fs,
         out,
         new CommittedExport(
-            format, published, schema, start, Instant.now(), compression, selection, target));
+            format, published, schema, start, Instant.now(), compression, selection, target),
+        () -> TaskStatsFiles.remove(fs, out));
+  }
+
+  /** Removes the commit's records; the tool withdraws the rest of a failed export. */
+  @Override
+  public void abortJob(JobContext context, JobStatus.State state) throws IOException {
+    TaskStatsFiles.remove(out.getFileSystem(context.getConfiguration()), out);
+  }
+
+  private FileSystem fs(TaskAttemptContext context) throws IOException {
+    return out.getFileSystem(context.getConfiguration());
   }
 
   /** The projection and filter the tasks scanned with, from the same keys they read. */
@@ -94,15 +132,5 @@ public class ExportCommitter extends FileOutputCommitter {
     } catch (IllegalArgumentException e) {
       throw new IOException("The export's scan expressions are invalid: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The same job, minus FileOutputCommitter's own {@code _SUCCESS}: it would come before the
-   * manifest, and a reader that waits for {@code _SUCCESS} must find the manifest complete.
-   */
-  private static JobContext withoutSuccessMarker(JobContext context) {
-    Configuration conf = new Configuration(context.getConfiguration());
-    conf.setBoolean(SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
-    return new JobContextImpl(conf, context.getJobID());
   }
 }

@@ -13,24 +13,32 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The check that ends a merge: the visible files below the output directory, at any depth, are
- * exactly the data files the committed tasks reported, no more (a file nobody counted) and no fewer
- * (a count with no file). A file is visible unless a part of its path below the output directory
- * starts with {@code _} or {@code .} (Hadoop's rule for markers and side files).
+ * What ends a job commit before the index files are written: the visible files below the output
+ * directory, at any depth, become exactly the data files the committed tasks reported. A visible
+ * file that no committed task reported was written by an attempt that failed, was killed or lost a
+ * speculative race (every attempt writes a name of its own, {@link
+ * io.ddbio.export.layout.DataFileNames}): it is deleted, so a completed export holds no unlisted
+ * data file. A reported file that is not there fails the commit. A file is visible unless a part of
+ * its path below the output directory starts with {@code _} or {@code .} (Hadoop's rule for markers
+ * and side files).
  */
 final class PublishedFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(PublishedFiles.class);
+
   private PublishedFiles() {}
 
   /**
    * @param out the output directory, qualified
    * @param reported the committed data files, named by their path below {@code out}
    * @return the reported files, sorted by name (the manifests' order)
-   * @throws IOException naming the files that are in the directory without stats, the stats without
-   *     a file, or a file reported twice
+   * @throws IOException naming the stats without a file, or a file reported twice, or a file that
+   *     could not be deleted
    */
-  static List<WrittenFile> check(FileSystem fs, Path out, List<WrittenFile> reported)
+  static List<WrittenFile> reconcile(FileSystem fs, Path out, List<WrittenFile> reported)
       throws IOException {
     Map<String, WrittenFile> byName = new TreeMap<>();
     for (WrittenFile f : reported) {
@@ -39,18 +47,23 @@ final class PublishedFiles {
       }
     }
     Set<String> present = visibleFiles(fs, out);
-    Set<String> unreported = new TreeSet<>(present);
-    unreported.removeAll(byName.keySet());
     Set<String> missing = new TreeSet<>(byName.keySet());
     missing.removeAll(present);
-    if (!unreported.isEmpty() || !missing.isEmpty()) {
+    if (!missing.isEmpty()) {
       throw new IOException(
           "The committed output in "
               + out
-              + " does not match what its tasks reported: files without stats "
-              + unreported
-              + ", stats without a file "
+              + " does not match what its tasks reported: stats without a file "
               + missing);
+    }
+    Set<String> unreported = new TreeSet<>(present);
+    unreported.removeAll(byName.keySet());
+    for (String name : unreported) {
+      Path stray = new Path(out, name);
+      LOG.info("Deleting {}, written by a task attempt that did not commit", stray);
+      if (!fs.delete(stray, false) && fs.exists(stray)) {
+        throw new IOException("Could not delete " + stray + ", which no committed task reported");
+      }
     }
     List<WrittenFile> sorted = new ArrayList<>(byName.values());
     sorted.sort(Comparator.comparing(WrittenFile::name));

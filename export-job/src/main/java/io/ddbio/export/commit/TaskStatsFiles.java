@@ -1,6 +1,7 @@
 package io.ddbio.export.commit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,81 +10,121 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
 
 /**
- * How a data file's {@link WrittenFile} stats travel from its task to the job commit: as a small
- * file at the top of the task attempt's work directory (beside the data file, or above it when the
- * data file is in a subdirectory), named after the data file's last path part, which the task
- * number makes unique. There it shares the data file's fate: committing the attempt moves both into
- * the committed task directory, and aborting it (a failure, or the losing copy of a speculative
- * pair) deletes both. At job commit {@link #collect} reads and deletes them from the committed task
- * directories <em>before</em> those are merged into the output directory, so they never reach it.
- * Their names start with {@code _}, hidden from importers even in the worst case.
+ * How a data file's {@link WrittenFile} stats travel from its task to the job commit, as small JSON
+ * files below {@code <out>/_ddbio-commit/}, hidden from importers by their {@code _}:
+ *
+ * <ul>
+ *   <li>{@code pending/<attempt id>.json}, written when the attempt closes its data file;
+ *   <li>{@code tasks/<task id>.json}, written when the attempt commits, from its pending file. It
+ *       is the record that the task's output is the attempt's file: the job commit lists exactly
+ *       these, so an attempt that failed, was killed or lost a speculative race is in no manifest.
+ * </ul>
+ *
+ * <p>Committing writes a new small object rather than renaming one, so on an object store the
+ * protocol issues no COPY at all. A task committed twice (an attempt that committed, then was lost
+ * before it reported so) keeps the last record, which names the last attempt's file.
  */
 public final class TaskStatsFiles {
-  private static final String PREFIX = "_ddbio-stats_";
-  private static final String SUFFIX = ".json";
+  /** The directory below the output directory; removed by a successful job commit. */
+  public static final String DIR = "_ddbio-commit";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TaskStatsFiles() {}
 
-  /** Writes the stats of data file {@code file.name()} into {@code workDir}. */
-  public static void write(FileSystem fs, Path workDir, WrittenFile file) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(file);
-    try (OutputStream out =
-        fs.create(new Path(workDir, PREFIX + file.leafName() + SUFFIX), false)) {
-      out.write(bytes);
-    }
+  /** Where {@code attempt} leaves the stats of the data file it wrote. */
+  public static Path pending(Path out, TaskAttemptID attempt) {
+    return new Path(new Path(new Path(out, DIR), "pending"), attempt + ".json");
+  }
+
+  /** Where the committed record of {@code attempt}'s task is. */
+  static Path committed(Path out, TaskAttemptID attempt) {
+    return new Path(tasks(out), attempt.getTaskID() + ".json");
+  }
+
+  private static Path tasks(Path out) {
+    return new Path(new Path(out, DIR), "tasks");
+  }
+
+  /** Writes the stats of the data file {@code attempt} wrote. */
+  public static void writePending(FileSystem fs, Path out, TaskAttemptID attempt, WrittenFile file)
+      throws IOException {
+    write(fs, pending(out, attempt), file);
   }
 
   /**
-   * Reads and deletes the stats files of every committed task under {@code jobAttemptPath}
-   * (FileOutputCommitter's {@code _temporary/<app attempt>}); the pending area of uncommitted
-   * attempts is not looked at.
+   * Records {@code attempt}'s file as its task's output, then deletes the pending file.
    *
-   * @return the stats of every committed data file, in no particular order
-   * @throws IOException when a stats file cannot be read or deleted, or names another file
+   * @return false when the attempt wrote no file (a task with nothing to export)
    */
-  static List<WrittenFile> collect(FileSystem fs, Path jobAttemptPath) throws IOException {
+  static boolean commit(FileSystem fs, Path out, TaskAttemptID attempt) throws IOException {
+    Path pending = pending(out, attempt);
+    WrittenFile file;
+    try {
+      file = read(fs, pending);
+    } catch (FileNotFoundException e) {
+      return false;
+    }
+    write(fs, committed(out, attempt), file);
+    fs.delete(pending, false);
+    return true;
+  }
+
+  /** Deletes what {@code attempt} left pending, if anything. */
+  static void discard(FileSystem fs, Path out, TaskAttemptID attempt) throws IOException {
+    fs.delete(pending(out, attempt), false);
+  }
+
+  /**
+   * The stats of every committed task's data file; the pending area is not looked at.
+   *
+   * @return in no particular order
+   * @throws IOException when a record cannot be read or lacks the stats and MD5
+   */
+  static List<WrittenFile> collect(FileSystem fs, Path out) throws IOException {
     List<WrittenFile> all = new ArrayList<>();
-    if (!fs.exists(jobAttemptPath)) {
+    Path tasks = tasks(out);
+    if (!fs.exists(tasks)) {
       return all;
     }
-    for (FileStatus task : fs.listStatus(jobAttemptPath)) {
-      if (!task.isDirectory()
-          || task.getPath().getName().equals(FileOutputCommitter.PENDING_DIR_NAME)) {
-        continue;
-      }
-      for (FileStatus file : fs.listStatus(task.getPath())) {
-        String name = file.getPath().getName();
-        if (file.isFile() && name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
-          all.add(read(fs, file.getPath(), name));
-          if (!fs.delete(file.getPath(), false)) {
-            throw new IOException("Could not delete the task stats file " + file.getPath());
-          }
-        }
+    for (FileStatus record : fs.listStatus(tasks)) {
+      if (record.isFile()) {
+        all.add(read(fs, record.getPath()));
       }
     }
     return all;
   }
 
-  private static WrittenFile read(FileSystem fs, Path path, String name) throws IOException {
+  /** Removes the records once the manifests hold what they said. */
+  static void remove(FileSystem fs, Path out) throws IOException {
+    Path dir = new Path(out, DIR);
+    if (!fs.delete(dir, true) && fs.exists(dir)) {
+      throw new IOException("Could not remove " + dir);
+    }
+  }
+
+  private static void write(FileSystem fs, Path path, WrittenFile file) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(file);
+    try (OutputStream out = fs.create(path, true)) {
+      out.write(bytes);
+    }
+  }
+
+  private static WrittenFile read(FileSystem fs, Path path) throws IOException {
     WrittenFile file;
     try (InputStream in = fs.open(path)) {
       file = JSON.readValue(in, WrittenFile.class);
+    } catch (FileNotFoundException e) {
+      throw e;
     } catch (IOException e) {
       throw new IOException("Task stats file " + path + " is not readable: " + e.getMessage(), e);
     }
-    String dataFile = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
-    if (file.stats() == null || file.md5Hex() == null || !dataFile.equals(file.leafName())) {
+    if (file.stats() == null || file.md5Hex() == null || file.stats().name() == null) {
       throw new IOException(
-          "Task stats file "
-              + path
-              + " does not describe "
-              + dataFile
-              + " with its stats and MD5: "
-              + file);
+          "Task stats file " + path + " does not describe a data file with its stats and MD5");
     }
     return file;
   }

@@ -21,11 +21,6 @@ public record WrittenFile(DataFileStats stats, String md5Hex) {
     return stats.name();
   }
 
-  /** The last part of {@link #name()}. */
-  String leafName() {
-    return stats.name().substring(stats.name().lastIndexOf('/') + 1);
-  }
-
   /** The MD5 in base64, as {@code manifest-files.json}'s {@code md5Checksum} holds it. */
   public String md5Base64() {
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5Hex));

@@ -8,8 +8,10 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
 /**
  * Names of data files, in Data Pipeline's shape: {@code <uuid>_<task number>} plus the codec's
  * extension, e.g. {@code 5f1c0e3a-7d1b-3c1e-9a55-3b0c2f1d9e77_000003.gz}. The uuid is derived from
- * the job id, so every attempt of a task writes the same name and a committed attempt's file can be
- * told from no other; the task number keeps tasks apart.
+ * the job id, the task number keeps tasks apart, and an attempt after the first adds its number
+ * ({@code _000003-1.gz}), so two attempts of a task (a retry, a speculative copy) never write the
+ * same object and the manifest names the committed one. Sorted by name, the files of a job are in
+ * task order.
  */
 public final class DataFileNames {
   private DataFileNames() {}
@@ -22,7 +24,9 @@ public final class DataFileNames {
   public static String dataFile(TaskAttemptID attempt, String extension) {
     String job = "ddbio-export:" + attempt.getJobID();
     UUID uuid = UUID.nameUUIDFromBytes(job.getBytes(StandardCharsets.UTF_8));
-    return String.format(Locale.ROOT, "%s_%06d%s", uuid, attempt.getTaskID().getId(), extension);
+    String retry = attempt.getId() == 0 ? "" : "-" + attempt.getId();
+    return String.format(
+        Locale.ROOT, "%s_%06d%s%s", uuid, attempt.getTaskID().getId(), retry, extension);
   }
 
   /** Whether an importer would take {@code name} for a data file: not hidden by Hadoop's rule. */

@@ -21,7 +21,24 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 public final class ExportIndexFiles {
   private ExportIndexFiles() {}
 
+  /** What runs between the index files and {@code _SUCCESS}. */
+  @FunctionalInterface
+  public interface BeforeSuccess {
+    void run() throws IOException;
+  }
+
+  /** Writes the index files, then {@code _SUCCESS}. */
   public static void write(FileSystem fs, Path out, CommittedExport export) throws IOException {
+    write(fs, out, export, () -> {});
+  }
+
+  /**
+   * Writes the index files, runs {@code beforeSuccess} (the commit removing its own records), then
+   * writes {@code _SUCCESS}, so that nothing changes in the directory after it.
+   */
+  public static void write(
+      FileSystem fs, Path out, CommittedExport export, BeforeSuccess beforeSuccess)
+      throws IOException {
     switch (export.format()) {
       case DATAPIPELINE -> writeManifest(fs, out, export);
       case DYNAMODB_JSON -> NativeManifests.write(fs, out, export);
@@ -33,6 +50,7 @@ public final class ExportIndexFiles {
     try (OutputStream json = fs.create(new Path(out, ExportMetadata.FILE_NAME), false)) {
       metadata.write(json);
     }
+    beforeSuccess.run();
     fs.create(new Path(out, FileOutputCommitter.SUCCEEDED_FILE_NAME), false).close();
   }
 

@@ -21,9 +21,9 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ReflectionUtils;
 
 /**
- * The export's files: each task writes one data file, named by {@link DataFileNames}, in its
- * attempt's work directory, and {@link ExportCommitter} publishes the committed ones with their
- * index files. Keys are ignored.
+ * The export's files: each task attempt writes one data file, named by {@link DataFileNames}, at
+ * its final place below the output directory, and {@link ExportCommitter} lists the committed ones
+ * in the index files. Keys are ignored.
  *
  * <p>For {@link ExportFormat#DATAPIPELINE} the file is {@code <uuid>_<task>} at the top of the
  * output directory, compressed as {@link FileOutputFormat}'s keys say ({@code
@@ -41,24 +41,34 @@ public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
   public RecordWriter<NullWritable, Text> getRecordWriter(TaskAttemptContext context)
       throws IOException {
     Configuration conf = context.getConfiguration();
+    Path out = ((ExportCommitter) getOutputCommitter(context)).getOutputPath();
+    return new ExportRecordWriter(
+        out.getFileSystem(conf),
+        out,
+        dataFileName(context),
+        context.getTaskAttemptID(),
+        codec(context),
+        context.getCounter(DdbioCounter.BYTES_WRITTEN));
+  }
+
+  /** Where the attempt of {@code context} writes its data file, below {@code out}. */
+  public static Path dataFile(Path out, TaskAttemptContext context) throws IOException {
+    return new Path(out, dataFileName(context));
+  }
+
+  /** The attempt's data file, as a path below the output directory. */
+  private static String dataFileName(TaskAttemptContext context) throws IOException {
+    Configuration conf = context.getConfiguration();
     CompressionCodec codec = codec(context);
     String extension = codec == null ? "" : codec.getDefaultExtension();
-    String name =
-        switch (ExportJobConf.format(conf)) {
-          case DATAPIPELINE -> DataFileNames.dataFile(context.getTaskAttemptID(), extension);
-          case JSON -> DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension);
-          case DYNAMODB_JSON ->
-              NativeLayout.dataFile(
-                  ExportJobConf.nativeTarget(conf).exportId(),
-                  DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension));
-        };
-    Path workDir = ((ExportCommitter) getOutputCommitter(context)).getWorkPath();
-    return new ExportRecordWriter(
-        workDir.getFileSystem(conf),
-        workDir,
-        name,
-        codec,
-        context.getCounter(DdbioCounter.BYTES_WRITTEN));
+    return switch (ExportJobConf.format(conf)) {
+      case DATAPIPELINE -> DataFileNames.dataFile(context.getTaskAttemptID(), extension);
+      case JSON -> DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension);
+      case DYNAMODB_JSON ->
+          NativeLayout.dataFile(
+              ExportJobConf.nativeTarget(conf).exportId(),
+              DataFileNames.dataFile(context.getTaskAttemptID(), ".json" + extension));
+    };
   }
 
   /**

@@ -14,25 +14,26 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
 
 /**
- * Writes one task's data file in the attempt's work directory: each line and a {@code \n}, through
- * the codec when there is one. The stream stack is buffer → codec → {@link DigestingOutputStream} →
+ * Writes one task attempt's data file at its final place: each line and a {@code \n}, through the
+ * codec when there is one. The stream stack is buffer → codec → {@link DigestingOutputStream} →
  * file, so the digest sees the stored bytes in large chunks.
  *
  * <p>The file is created with the first line: a task that exports no items leaves no file, so an
  * empty table exports as an empty manifest rather than as empty files. Its name may hold
- * directories ({@code AWSDynamoDB/<id>/data/…}), created below the work directory, which the commit
- * merges into the output directory as they are. On close the file's {@link WrittenFile} stats are
- * left in the work directory for the job commit ({@link TaskStatsFiles}), and {@code BYTES_WRITTEN}
- * grows by the stored size.
+ * directories ({@code AWSDynamoDB/<id>/data/…}) below the output directory. On close the file's
+ * {@link WrittenFile} stats are left pending for the task commit ({@link TaskStatsFiles}), and
+ * {@code BYTES_WRITTEN} grows by the stored size.
  */
 final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private final FileSystem fs;
-  private final Path workDir;
+  private final Path outputDir;
   private final String name;
+  private final TaskAttemptID attempt;
   private final CompressionCodec codec;
   private final Counter bytesWritten;
   private DigestingOutputStream stored;
@@ -40,15 +41,23 @@ final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
   private long items;
 
   /**
-   * @param name the file's path below {@code workDir} (and so below the output directory)
+   * @param outputDir the output directory
+   * @param name the file's path below {@code outputDir}
+   * @param attempt the task attempt writing it
    * @param codec compresses the file, or null
    * @param bytesWritten the task's {@code BYTES_WRITTEN} counter, or null when there is none
    */
   ExportRecordWriter(
-      FileSystem fs, Path workDir, String name, CompressionCodec codec, Counter bytesWritten) {
+      FileSystem fs,
+      Path outputDir,
+      String name,
+      TaskAttemptID attempt,
+      CompressionCodec codec,
+      Counter bytesWritten) {
     this.fs = fs;
-    this.workDir = workDir;
+    this.outputDir = outputDir;
     this.name = name;
+    this.attempt = attempt;
     this.codec = codec;
     this.bytesWritten = bytesWritten;
   }
@@ -64,7 +73,7 @@ final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
   }
 
   private void open() throws IOException {
-    stored = new DigestingOutputStream(fs.create(new Path(workDir, name), false));
+    stored = new DigestingOutputStream(fs.create(new Path(outputDir, name), false));
     OutputStream top = stored;
     try {
       if (codec != null) {
@@ -85,7 +94,7 @@ final class ExportRecordWriter extends RecordWriter<NullWritable, Text> {
     // Closing the top of the stack finishes the codec's stream and closes the file.
     out.close();
     DataFileStats stats = new DataFileStats(name, items, stored.count(), stored.sha256Hex());
-    TaskStatsFiles.write(fs, workDir, new WrittenFile(stats, stored.md5Hex()));
+    TaskStatsFiles.writePending(fs, outputDir, attempt, new WrittenFile(stats, stored.md5Hex()));
     if (bytesWritten != null) {
       bytesWritten.increment(stats.bytes());
     }

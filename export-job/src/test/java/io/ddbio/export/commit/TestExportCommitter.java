@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -132,9 +133,10 @@ public class TestExportCommitter {
     attempt(1, 0, 1).commit();
     attempt(1, 1, 5).abort(); // the slower copy of a speculative pair
     attempt(2, 0, 0).commit(); // nothing to export: no file
+    attempt(3, 0, 4); // killed after closing its file: neither committed nor aborted
     job.commitJob(jobContext());
 
-    String task0 = DataFileNames.dataFile(context(0, 0).getTaskAttemptID(), "");
+    String task0 = DataFileNames.dataFile(context(0, 1).getTaskAttemptID(), "");
     String task1 = DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "");
     assertEquals(
         List.of(task0, task1, "ddbio-export.json", "manifest"), visibleFiles(out), "visible files");
@@ -143,13 +145,7 @@ public class TestExportCommitter {
         Files.readAllLines(out.resolve(task0)));
     assertEquals(List.of(line(1, 0, 0)), Files.readAllLines(out.resolve(task1)));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
-    assertFalse(Files.exists(out.resolve("_temporary")));
-    try (Stream<Path> all = Files.walk(out)) {
-      assertEquals(
-          List.of(),
-          all.map(p -> p.getFileName().toString()).filter(n -> n.contains("ddbio-stats")).toList(),
-          "stats files left behind");
-    }
+    assertFalse(Files.exists(out.resolve(TaskStatsFiles.DIR)), "the commit's records are gone");
 
     assertEquals(
         "{\"name\":\"DynamoDB-export\",\"version\":3,\n\"entries\": [\n"
@@ -179,7 +175,21 @@ public class TestExportCommitter {
   }
 
   @Test
-  void theNativeLayoutIsPublishedAtJobCommitOnly() throws Exception {
+  void dataFilesAreWrittenInPlaceAndNeverMoved() throws Exception {
+    OutputCommitter job = jobCommitter();
+    job.setupJob(jobContext());
+    Attempt a = attempt(0, 0, 3);
+    Path file = out.resolve(DataFileNames.dataFile(a.context().getTaskAttemptID(), ""));
+    Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    a.commit();
+    job.commitJob(jobContext());
+
+    assertEquals(before, Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+    assertEquals(List.of(line(0, 0, 0), line(0, 0, 1), line(0, 0, 2)), Files.readAllLines(file));
+  }
+
+  @Test
+  void theNativeLayoutsIndexFilesAreWrittenAtJobCommitOnly() throws Exception {
     ExportJobConf.setFormat(conf, ExportFormat.DYNAMODB_JSON);
     String id = "01700000000000-0000beef";
     ExportJobConf.setNativeTarget(
@@ -190,20 +200,20 @@ public class TestExportCommitter {
     attempt(0, 0, 2).abort();
     attempt(0, 1, 3).commit();
     attempt(1, 0, 1).commit();
+    String dir = "AWSDynamoDB/" + id;
     try (Stream<Path> all = Files.walk(out)) {
       assertEquals(
           List.of(),
           all.filter(Files::isRegularFile)
               .map(p -> out.relativize(p).toString())
-              .filter(n -> !n.startsWith("_temporary/"))
+              .filter(n -> !n.startsWith(TaskStatsFiles.DIR + "/") && !n.contains("/data/"))
               .toList(),
-          "nothing outside _temporary before the job commits");
+          "no index file before the job commits");
     }
     job.commitJob(jobContext());
 
-    String dir = "AWSDynamoDB/" + id;
     String task0 =
-        dir + "/data/" + DataFileNames.dataFile(context(0, 0).getTaskAttemptID(), ".json.gz");
+        dir + "/data/" + DataFileNames.dataFile(context(0, 1).getTaskAttemptID(), ".json.gz");
     String task1 =
         dir + "/data/" + DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), ".json.gz");
     try (Stream<Path> all = Files.walk(out)) {
@@ -271,19 +281,17 @@ public class TestExportCommitter {
   }
 
   @Test
-  void aFileWithoutStatsFailsTheCommit() throws Exception {
+  void aFileNoCommittedTaskRecordedIsDeletedAtJobCommit() throws Exception {
     OutputCommitter job = jobCommitter();
     job.setupJob(jobContext());
     Attempt a = attempt(0, 0, 2);
     a.commit();
-    Path committed =
-        Path.of(((FileOutputCommitter) a.committer()).getCommittedTaskPath(a.context()).toUri());
-    Files.writeString(committed.resolve("stray"), "not counted\n", StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("stray"), "not counted\n", StandardCharsets.UTF_8);
 
-    IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
-    assertTrue(e.getMessage().contains("files without stats [stray]"), e.getMessage());
-    assertFalse(Files.exists(out.resolve("manifest")));
-    assertFalse(Files.exists(out.resolve("_SUCCESS")));
+    job.commitJob(jobContext());
+    String name = DataFileNames.dataFile(a.context().getTaskAttemptID(), "");
+    assertEquals(List.of(name, "ddbio-export.json", "manifest"), visibleFiles(out));
+    assertEquals(2, metadata().itemCount());
   }
 
   @Test
@@ -293,9 +301,7 @@ public class TestExportCommitter {
     Attempt a = attempt(0, 0, 2);
     a.commit();
     String name = DataFileNames.dataFile(a.context().getTaskAttemptID(), "");
-    Path committed =
-        Path.of(((FileOutputCommitter) a.committer()).getCommittedTaskPath(a.context()).toUri());
-    Files.delete(committed.resolve(name));
+    Files.delete(out.resolve(name));
 
     IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
     assertTrue(e.getMessage().contains("stats without a file [" + name + "]"), e.getMessage());
@@ -303,22 +309,39 @@ public class TestExportCommitter {
   }
 
   @Test
-  void aCommitThatCannotWriteTheMetadataPublishesNothing() throws Exception {
+  void aCommitThatCannotWriteTheMetadataWritesNoIndexFileAndDeletesNothing() throws Exception {
     conf.unset(ExportJobConf.START_TIME);
     OutputCommitter job = jobCommitter();
     job.setupJob(jobContext());
-    attempt(0, 0, 2).commit();
+    Attempt a = attempt(0, 0, 2);
+    a.commit();
+    attempt(1, 0, 1);
 
     IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
     assertTrue(e.getMessage().contains(ExportJobConf.START_TIME), e.getMessage());
-    assertEquals(List.of(), visibleFiles(out));
+    assertEquals(
+        List.of(
+            DataFileNames.dataFile(a.context().getTaskAttemptID(), ""),
+            DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "")),
+        visibleFiles(out),
+        "data files only, as the tasks left them");
   }
 
   @Test
-  void commitAlgorithmTwoIsRefused() {
+  void theFileOutputCommittersAlgorithmDoesNotApply() throws Exception {
     conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 2);
-    IOException e = assertThrows(IOException.class, this::jobCommitter);
-    assertTrue(e.getMessage().contains("algorithm.version=1"), e.getMessage());
+    OutputCommitter job = jobCommitter();
+    job.setupJob(jobContext());
+    Attempt a = attempt(0, 0, 2);
+    a.commit();
+    job.commitJob(jobContext());
+
+    assertEquals(
+        List.of(
+            DataFileNames.dataFile(a.context().getTaskAttemptID(), ""),
+            "ddbio-export.json",
+            "manifest"),
+        visibleFiles(out));
   }
 
   private ExportMetadata metadata() throws IOException {

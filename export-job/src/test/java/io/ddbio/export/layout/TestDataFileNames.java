@@ -27,11 +27,14 @@ class TestDataFileNames {
   }
 
   @Test
-  void everyAttemptOfATaskWritesTheSameName() {
+  void everyAttemptOfATaskWritesANameOfItsOwn() {
     JobID job = new JobID("1700000000000", 7);
-    assertEquals(
-        DataFileNames.dataFile(attempt(job, 3, 0), ".gz"),
-        DataFileNames.dataFile(attempt(new JobID("1700000000000", 7), 3, 2), ".gz"));
+    String first = DataFileNames.dataFile(attempt(job, 3, 0), ".gz");
+    String third = DataFileNames.dataFile(attempt(new JobID("1700000000000", 7), 3, 2), ".gz");
+    assertNotEquals(first, third);
+    assertTrue(third.matches(SHAPE + "000003-2\\.gz"), third);
+    assertEquals(first.substring(0, 36), third.substring(0, 36), "the job's uuid");
+    assertEquals(first, DataFileNames.dataFile(attempt(job, 3, 0), ".gz"), "names are stable");
   }
 
   @Test
