@@ -1,5 +1,6 @@
 package io.ddbio.it;
 
+import io.ddbio.export.layout.DataFileNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionOutputStream;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.hadoop.mapreduce.MRJobConfig;
@@ -25,9 +24,10 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * mapreduce.output.fileoutputformat.compress.codec} naming this class; its files are plain gzip
  * ending in {@code .gz}.
  *
- * <p>Before dying, the attempt records in a file under {@value #MARKER_DIR} the files below the
- * output directory's {@code _temporary} whose path names the attempt, so that the test can check
- * that the attempt had written something and that it is gone afterwards.
+ * <p>Before dying, the attempt records in a file under {@value #MARKER_DIR} the data file the
+ * attempt was writing, with {@code visible} when the file system already showed it (HDFS shows a
+ * file being written; S3 shows an object once it is complete), so that the test can check that it
+ * is gone afterwards.
  */
 public class DiesOnFirstAttemptCodec extends GzipCodec {
   /** The directory the dying attempt records its files in, one marker file per dead attempt. */
@@ -95,18 +95,14 @@ public class DiesOnFirstAttemptCodec extends GzipCodec {
     }
 
     private void recordAttemptFiles() throws IOException {
-      Path temporary = new Path(conf.get(FileOutputFormat.OUTDIR), "_temporary");
-      FileSystem fs = temporary.getFileSystem(conf);
+      // The export's attempt writes its data file in place, under a name DataFileNames derives.
+      Path dir = new Path(conf.get(FileOutputFormat.OUTDIR));
+      FileSystem fs = dir.getFileSystem(conf);
+      Path file = new Path(dir, DataFileNames.dataFile(TaskAttemptID.forName(attempt), ".gz"));
       List<String> files = new ArrayList<>();
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(temporary, true);
-      while (it.hasNext()) {
-        String path = it.next().getPath().toUri().getPath();
-        if (path.contains(attempt)) {
-          files.add(path);
-        }
-      }
+      files.add(file.toUri().getPath() + (fs.exists(file) ? " visible" : " invisible"));
       Path marker = new Path(conf.get(MARKER_DIR), attempt);
-      try (FSDataOutputStream out = fs.create(marker, false)) {
+      try (FSDataOutputStream out = marker.getFileSystem(conf).create(marker, false)) {
         out.write(String.join("\n", files).getBytes(StandardCharsets.UTF_8));
       }
     }

@@ -109,12 +109,14 @@ class ITToolsOnYarn {
     // Counters of the dead attempt are dropped with it: each item counts once.
     assertEquals(ITEMS, export.counter(DdbioCounter.ITEMS_READ));
 
+    // HDFS shows the file while it is written: the dead attempt left part of one, which the job
+    // commit deleted since no committed task recorded it.
     List<String> deadAttemptFiles = deadAttemptFiles(markers);
-    assertFalse(deadAttemptFiles.isEmpty(), "the dead attempt had opened no file");
-    for (String file : deadAttemptFiles) {
-      assertTrue(file.startsWith(out.toUri().getPath() + "/_temporary/"), file);
-      assertFalse(env.hadoop().dfs().exists(new Path(file)), () -> "left behind: " + file);
-    }
+    assertEquals(1, deadAttemptFiles.size(), deadAttemptFiles::toString);
+    String file = deadAttemptFiles.get(0);
+    assertTrue(file.startsWith(out.toUri().getPath() + "/") && file.endsWith(" visible"), file);
+    String path = file.substring(0, file.indexOf(' '));
+    assertFalse(env.hadoop().dfs().exists(new Path(path)), () -> "left behind: " + path);
     ExportDir dir = ExportDir.read(conf, out);
     assertEquals("hdfs", dir.dir().toUri().getScheme());
     dir.assertComplete(SEGMENTS, ITEMS, ".gz");
@@ -124,8 +126,47 @@ class ITToolsOnYarn {
     importAndCompare(out, "tools_hdfs_target");
   }
 
+  /**
+   * An export to a bucket in which the first attempt of the first map task dies part way, as on
+   * HDFS above: the server sees no copy of any object (the commit renames nothing), and the
+   * directory holds exactly the manifest's files.
+   */
+  @Test
+  void exportToABucketDespiteADeadAttemptCopiesNothing() throws Exception {
+    int copiesBefore = s3.copies().size();
+    Path out = s3.path("prefix/tools/dead-attempt");
+    Path markers = hdfs("/it/tools/s3a-markers");
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "-D",
+            FileOutputFormat.COMPRESS + "=true",
+            "-D",
+            FileOutputFormat.COMPRESS_CODEC + "=" + DiesOnFirstAttemptCodec.class.getName(),
+            "-D",
+            DiesOnFirstAttemptCodec.MARKER_DIR + "=" + markers));
+    args.addAll(exportArgs(out));
+
+    ToolRun export = ToolRun.export(conf, env.dynamoDbEndpoint(), args).assertSucceeded();
+    assertRanOnYarn(export, SEGMENTS + 1, 1);
+    assertEquals(ITEMS, export.counter(DdbioCounter.ITEMS_READ));
+
+    assertEquals(List.of(), s3.copies().subList(copiesBefore, s3.copies().size()), "copies");
+    // S3 shows an object once its upload completes: the dead attempt's never did.
+    List<String> deadAttemptFiles = deadAttemptFiles(markers);
+    assertEquals(1, deadAttemptFiles.size(), deadAttemptFiles::toString);
+    String file = deadAttemptFiles.get(0);
+    assertTrue(file.endsWith(" invisible"), file);
+    Path path = new Path(out, new Path(file.substring(0, file.indexOf(' '))).getName());
+    assertFalse(path.getFileSystem(conf).exists(path), () -> "left behind: " + path);
+    ExportDir dir = ExportDir.read(conf, out);
+    dir.assertComplete(SEGMENTS, ITEMS, ".gz");
+    assertExactly(source, dir.items());
+  }
+
   @Test
   void gzipExportToABucketThenImportFromIt() throws Exception {
+    int copiesBefore = s3.copies().size();
     Path out = s3.path("prefix/tools/gzip");
     List<String> args = new ArrayList<>(exportArgs(out));
     args.addAll(List.of("--compression", "gzip"));
@@ -142,6 +183,7 @@ class ITToolsOnYarn {
     assertEquals(".gz", dir.metadata().compression());
     assertExactly(source, dir.items());
 
+    assertEquals(List.of(), s3.copies().subList(copiesBefore, s3.copies().size()), "copies");
     importAndCompare(out, "tools_s3a_target");
   }
 

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
@@ -15,9 +17,10 @@ import org.jclouds.blobstore.BlobStoreContext;
  * over jclouds' in-memory blob store ({@code transient}) on an ephemeral port of 127.0.0.1, with
  * one bucket, checking AWS signatures made with the given keys.
  *
- * <p>Arguments: {@code <bucket> <access key> <secret key>}. Standard output carries one line,
- * {@value #READY_PREFIX}{@code http://127.0.0.1:<port>}, once the bucket exists; s3proxy's own
- * logging goes to standard error. The server stops when standard input ends.
+ * <p>Arguments: {@code <bucket> <access key> <secret key> [<copy log>]}; with a copy log, every
+ * server-side copy is appended to it ({@link CopyCountingBlobStore}). Standard output carries one
+ * line, {@value #READY_PREFIX}{@code http://127.0.0.1:<port>}, once the bucket exists; s3proxy's
+ * own logging goes to standard error. The server stops when standard input ends.
  *
  * <p>Never loaded in the test JVM, whose class path lacks s3proxy (see the module's pom).
  */
@@ -33,8 +36,8 @@ public final class S3ProxyMain {
    * @param args bucket, access key, secret key
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: S3ProxyMain <bucket> <access key> <secret key>");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println("usage: S3ProxyMain <bucket> <access key> <secret key> [<copy log>]");
       System.exit(2);
     }
     PrintStream stdout = System.out;
@@ -46,9 +49,13 @@ public final class S3ProxyMain {
             .credentials("unused", "unused")
             .overrides(new Properties())
             .buildView(BlobStoreContext.class);
+    BlobStore store = blobs.getBlobStore();
+    if (args.length == 4) {
+      store = new CopyCountingBlobStore(store, Path.of(args[3]));
+    }
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(blobs.getBlobStore())
+            .blobStore(store)
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, args[1], args[2])
             // The AWS SDK sends checksum headers (x-amz-sdk-checksum-algorithm, x-amz-checksum-*)

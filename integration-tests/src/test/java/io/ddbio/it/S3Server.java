@@ -1,5 +1,7 @@
 package io.ddbio.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -39,11 +41,13 @@ public final class S3Server implements AutoCloseable {
   private final ChildJvm child;
   private final URI endpoint;
   private final String bucket;
+  private final Path copyLog;
 
-  private S3Server(ChildJvm child, URI endpoint, String bucket) {
+  private S3Server(ChildJvm child, URI endpoint, String bucket, Path copyLog) {
     this.child = child;
     this.endpoint = endpoint;
     this.bucket = bucket;
+    this.copyLog = copyLog;
   }
 
   /**
@@ -53,15 +57,21 @@ public final class S3Server implements AutoCloseable {
    */
   public static S3Server start() {
     String bucket = "ddbio-it-" + SERVERS.incrementAndGet();
+    Path copyLog;
+    try {
+      copyLog = Files.createTempFile("s3proxy-copies-", ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ChildJvm child =
         ChildJvm.start(
             "s3proxy",
             List.of(s3proxyJar(), testClasses()),
             "io.ddbio.it.S3ProxyMain",
-            List.of(bucket, ACCESS_KEY, SECRET_KEY),
+            List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString()),
             "S3PROXY_ENDPOINT=",
             READY_TIMEOUT);
-    return new S3Server(child, URI.create(child.readyValue()), bucket);
+    return new S3Server(child, URI.create(child.readyValue()), bucket, copyLog);
   }
 
   private static Path s3proxyJar() {
@@ -97,6 +107,18 @@ public final class S3Server implements AutoCloseable {
     return bucket;
   }
 
+  /**
+   * Every server-side copy so far (S3's {@code CopyObject}, of which S3A's rename is made), as the
+   * server saw it: {@code <from key> <to key> <bytes>}.
+   */
+  public List<String> copies() {
+    try {
+      return Files.readAllLines(copyLog);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code s3a://<bucket>/<key>}. */
   public org.apache.hadoop.fs.Path path(String key) {
     return new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + key);
@@ -121,5 +143,10 @@ public final class S3Server implements AutoCloseable {
   @Override
   public void close() {
     child.close();
+    try {
+      Files.deleteIfExists(copyLog);
+    } catch (IOException e) {
+      // A temporary file left behind is harmless.
+    }
   }
 }
