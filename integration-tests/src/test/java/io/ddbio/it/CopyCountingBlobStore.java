@@ -13,11 +13,11 @@ import org.jclouds.blobstore.util.ForwardingBlobStore;
 
 /**
  * The blob store behind {@link S3ProxyMain}, recording every server-side copy (S3's {@code
- * CopyObject}, which S3A's rename is made of) as a line {@code <from key> <to key> <bytes>} in a
- * file, so a test can tell what a job copied from what the server did, not from what the client
- * says it did. s3proxy serves {@code CopyObject} through {@link #copyBlob}; a multipart copy
- * ({@code UploadPartCopy}) is used by S3A only above {@code fs.s3a.multipart.threshold}, which the
- * tests' objects stay below.
+ * CopyObject}, which S3A's rename is made of) as a line {@code <epoch ms> <from key> <to key>
+ * <bytes>} in a file, so a test can tell what a job copied from what the server did, not from what
+ * the client says it did. s3proxy serves {@code CopyObject} through {@link #copyBlob}; a multipart
+ * copy ({@code UploadPartCopy}) is used by S3A only above {@code fs.s3a.multipart.threshold}, which
+ * the tests' objects stay below.
  *
  * <p>Loaded only in s3proxy's JVM, whose class path has jclouds.
  */
@@ -39,7 +39,7 @@ final class CopyCountingBlobStore extends ForwardingBlobStore {
     BlobMetadata source = blobMetadata(fromContainer, fromName);
     long bytes = source == null ? -1 : source.getSize();
     String etag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
-    record(fromName + " " + toName + " " + bytes + "\n");
+    record(System.currentTimeMillis() + " " + fromName + " " + toName + " " + bytes + "\n");
     return etag;
   }
 

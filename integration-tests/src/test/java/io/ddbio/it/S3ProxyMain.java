@@ -17,10 +17,12 @@ import org.jclouds.blobstore.BlobStoreContext;
  * over jclouds' in-memory blob store ({@code transient}) on an ephemeral port of 127.0.0.1, with
  * one bucket, checking AWS signatures made with the given keys.
  *
- * <p>Arguments: {@code <bucket> <access key> <secret key> [<copy log>]}; with a copy log, every
- * server-side copy is appended to it ({@link CopyCountingBlobStore}). Standard output carries one
- * line, {@value #READY_PREFIX}{@code http://127.0.0.1:<port>}, once the bucket exists; s3proxy's
- * own logging goes to standard error. The server stops when standard input ends.
+ * <p>Arguments: {@code <bucket> <access key> <secret key> [<copy log> [<store dir>]]}; with a copy
+ * log, every server-side copy is appended to it ({@link CopyCountingBlobStore}); with a store
+ * directory, objects are kept in files below it (jclouds' {@code filesystem} provider) rather than
+ * in memory, for benchmarks of gigabytes. Standard output carries one line, {@value
+ * #READY_PREFIX}{@code http://127.0.0.1:<port>}, once the bucket exists; s3proxy's own logging goes
+ * to standard error. The server stops when standard input ends.
  *
  * <p>Never loaded in the test JVM, whose class path lacks s3proxy (see the module's pom).
  */
@@ -36,21 +38,28 @@ public final class S3ProxyMain {
    * @param args bucket, access key, secret key
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3 && args.length != 4) {
-      System.err.println("usage: S3ProxyMain <bucket> <access key> <secret key> [<copy log>]");
+    if (args.length < 3 || args.length > 5) {
+      System.err.println(
+          "usage: S3ProxyMain <bucket> <access key> <secret key> [<copy log> [<store dir>]]");
       System.exit(2);
     }
     PrintStream stdout = System.out;
     // s3proxy logs to System.out; from here on that is stderr, so stdout has the ready line alone.
     System.setOut(System.err);
 
+    Properties overrides = new Properties();
+    String provider = "transient";
+    if (args.length == 5) {
+      provider = "filesystem";
+      overrides.setProperty("jclouds.filesystem.basedir", args[4]);
+    }
     BlobStoreContext blobs =
-        ContextBuilder.newBuilder("transient")
+        ContextBuilder.newBuilder(provider)
             .credentials("unused", "unused")
-            .overrides(new Properties())
+            .overrides(overrides)
             .buildView(BlobStoreContext.class);
     BlobStore store = blobs.getBlobStore();
-    if (args.length == 4) {
+    if (args.length >= 4) {
       store = new CopyCountingBlobStore(store, Path.of(args[3]));
     }
     S3Proxy proxy =

@@ -56,6 +56,14 @@ public final class S3Server implements AutoCloseable {
    * @throws IllegalStateException if s3proxy's jar is unknown or the server does not start
    */
   public static S3Server start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a server whose objects are files below {@code storeDir} (for gigabytes), or in memory
+   * when it is null.
+   */
+  public static S3Server start(Path storeDir) {
     String bucket = "ddbio-it-" + SERVERS.incrementAndGet();
     Path copyLog;
     try {
@@ -68,7 +76,9 @@ public final class S3Server implements AutoCloseable {
             "s3proxy",
             List.of(s3proxyJar(), testClasses()),
             "io.ddbio.it.S3ProxyMain",
-            List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString()),
+            storeDir == null
+                ? List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString())
+                : List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString(), storeDir.toString()),
             "S3PROXY_ENDPOINT=",
             READY_TIMEOUT);
     return new S3Server(child, URI.create(child.readyValue()), bucket, copyLog);
@@ -109,7 +119,7 @@ public final class S3Server implements AutoCloseable {
 
   /**
    * Every server-side copy so far (S3's {@code CopyObject}, of which S3A's rename is made), as the
-   * server saw it: {@code <from key> <to key> <bytes>}.
+   * server saw it: {@code <epoch ms> <from key> <to key> <bytes>}.
    */
   public List<String> copies() {
     try {

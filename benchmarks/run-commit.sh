@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# What committing an export to s3a:// costs on s3proxy: Hadoop's FileOutputCommitter (v1, the
+# export's commit until now) against the export's in-place commit, for two export sizes with the
+# same number of tasks, in one run (docs/PERFORMANCE.md, "Committing to S3").
+# Usage: benchmarks/run-commit.sh [work dir] [tasks] [size MB]...   (default: 16 tasks, 512 and 2048 MB)
+# The benchmark lives beside the S3 test harness it uses (integration-tests, io.ddbio.it.bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-target/commit-benchmark}
+tasks=${2:-16}
+shift $(( $# > 2 ? 2 : $# ))
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(512 2048)
+mvn -B -q -o -pl integration-tests -am test-compile \
+  dependency:build-classpath -Dmdep.outputFile=target/it-classpath.txt -Dmdep.includeScope=test
+s3proxy=$(ls ~/.m2/repository/org/gaul/s3proxy/*/s3proxy-*-jar-with-dependencies.jar | tail -1)
+cp="integration-tests/target/test-classes:integration-tests/target/classes:$(cat integration-tests/target/it-classpath.txt)"
+# s3proxy's own jar stays off this class path (its Guice clashes with Hadoop's); S3Server starts it.
+cp=$(echo "$cp" | tr ':' '\n' | grep -v 's3proxy-.*jar-with-dependencies' | paste -sd: -)
+java -Dddbio.it.s3proxy.jar="$s3proxy" -cp "$cp" io.ddbio.it.bench.CommitBenchmark "$work" "$tasks" "${sizes[@]}"
