@@ -92,17 +92,7 @@ class ITToolsOnYarn {
   void exportToHdfsDespiteADeadAttemptThenImportIntoAFreshTable() throws Exception {
     Path out = hdfs("/it/tools/hdfs");
     Path markers = hdfs("/it/tools/hdfs-markers");
-    List<String> args = new ArrayList<>();
-    // Generic options, as a user would give them on the command line.
-    args.addAll(
-        List.of(
-            "-D",
-            FileOutputFormat.COMPRESS + "=true",
-            "-D",
-            FileOutputFormat.COMPRESS_CODEC + "=" + DiesOnFirstAttemptCodec.class.getName(),
-            "-D",
-            DiesOnFirstAttemptCodec.MARKER_DIR + "=" + markers));
-    args.addAll(exportArgs(out));
+    List<String> args = dyingFirstAttemptArgs(out, markers);
 
     ToolRun export = ToolRun.export(conf, env.dynamoDbEndpoint(), args).assertSucceeded();
     assertRanOnYarn(export, SEGMENTS + 1, 1);
@@ -136,16 +126,7 @@ class ITToolsOnYarn {
     int copiesBefore = s3.copies().size();
     Path out = s3.path("prefix/tools/dead-attempt");
     Path markers = hdfs("/it/tools/s3a-markers");
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "-D",
-            FileOutputFormat.COMPRESS + "=true",
-            "-D",
-            FileOutputFormat.COMPRESS_CODEC + "=" + DiesOnFirstAttemptCodec.class.getName(),
-            "-D",
-            DiesOnFirstAttemptCodec.MARKER_DIR + "=" + markers));
-    args.addAll(exportArgs(out));
+    List<String> args = dyingFirstAttemptArgs(out, markers);
 
     ToolRun export = ToolRun.export(conf, env.dynamoDbEndpoint(), args).assertSucceeded();
     assertRanOnYarn(export, SEGMENTS + 1, 1);
@@ -185,6 +166,22 @@ class ITToolsOnYarn {
 
     assertEquals(List.of(), s3.copies().subList(copiesBefore, s3.copies().size()), "copies");
     importAndCompare(out, "tools_s3a_target");
+  }
+
+  /** {@link #exportArgs} after generic options that make the first map attempt die part way. */
+  private static List<String> dyingFirstAttemptArgs(Path out, Path markers) {
+    List<String> args = new ArrayList<>();
+    // Generic options, as a user would give them on the command line.
+    args.addAll(
+        List.of(
+            "-D",
+            FileOutputFormat.COMPRESS + "=true",
+            "-D",
+            FileOutputFormat.COMPRESS_CODEC + "=" + DiesOnFirstAttemptCodec.class.getName(),
+            "-D",
+            DiesOnFirstAttemptCodec.MARKER_DIR + "=" + markers));
+    args.addAll(exportArgs(out));
+    return args;
   }
 
   /** The export's arguments: 4 segments in 4 map tasks, a read budget that never throttles. */
