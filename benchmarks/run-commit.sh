@@ -11,10 +11,4 @@ tasks=${2:-16}
 shift $(( $# > 2 ? 2 : $# ))
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(512 2048)
-mvn -B -q -o -pl integration-tests -am test-compile \
-  dependency:build-classpath -Dmdep.outputFile=target/it-classpath.txt -Dmdep.includeScope=test
-s3proxy=$(ls ~/.m2/repository/org/gaul/s3proxy/*/s3proxy-*-jar-with-dependencies.jar | tail -1)
-cp="integration-tests/target/test-classes:integration-tests/target/classes:$(cat integration-tests/target/it-classpath.txt)"
-# s3proxy's own jar stays off this class path (its Guice clashes with Hadoop's); S3Server starts it.
-cp=$(echo "$cp" | tr ':' '\n' | grep -v 's3proxy-.*jar-with-dependencies' | paste -sd: -)
-java -Dddbio.it.s3proxy.jar="$s3proxy" -cp "$cp" io.ddbio.it.bench.CommitBenchmark "$work" "$tasks" "${sizes[@]}"
+exec benchmarks/run-it-bench.sh CommitBenchmark "$work" "$tasks" "${sizes[@]}"

@@ -2,15 +2,17 @@ package io.ddbio.export.commit;
 
 import io.ddbio.export.layout.DataFileNames;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.slf4j.Logger;
@@ -70,30 +72,35 @@ final class PublishedFiles {
     return sorted;
   }
 
-  /** Paths below {@code dir} of its visible files, at any depth. */
+  /**
+   * Paths below {@code dir} of its visible files, at any depth. Hidden directories (the commit's
+   * own records among them) are not entered, and the listing asks for no block locations: on the
+   * local file system without Hadoop's native library, each located status forks a process to read
+   * the file's permissions, which made a commit of 10,000 task outputs take two minutes.
+   */
   static Set<String> visibleFiles(FileSystem fs, Path dir) throws IOException {
     Set<String> files = new TreeSet<>();
     String base = fs.makeQualified(dir).toUri().getPath().replaceAll("/+$", "") + "/";
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    while (it.hasNext()) {
-      String path = it.next().getPath().toUri().getPath();
-      if (!path.startsWith(base)) {
-        throw new IOException("Listing " + dir + " returned " + path + ", which is not below it");
-      }
-      String relative = path.substring(base.length());
-      if (isVisible(relative)) {
-        files.add(relative);
+    Deque<Path> dirs = new ArrayDeque<>();
+    dirs.push(dir);
+    while (!dirs.isEmpty()) {
+      RemoteIterator<FileStatus> it = fs.listStatusIterator(dirs.pop());
+      while (it.hasNext()) {
+        FileStatus status = it.next();
+        String path = status.getPath().toUri().getPath();
+        if (!path.startsWith(base)) {
+          throw new IOException("Listing " + dir + " returned " + path + ", which is not below it");
+        }
+        if (!DataFileNames.isVisible(status.getPath().getName())) {
+          continue;
+        }
+        if (status.isDirectory()) {
+          dirs.push(status.getPath());
+        } else {
+          files.add(path.substring(base.length()));
+        }
       }
     }
     return files;
-  }
-
-  private static boolean isVisible(String relative) {
-    for (String part : relative.split("/")) {
-      if (!DataFileNames.isVisible(part)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

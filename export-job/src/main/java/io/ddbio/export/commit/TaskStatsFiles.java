@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 
 /**
@@ -81,21 +82,26 @@ public final class TaskStatsFiles {
   /**
    * The stats of every committed task's data file; the pending area is not looked at.
    *
+   * <p>The records are read {@link ParallelReads in parallel}: one small read per task is the job
+   * commit's largest cost on an object store.
+   *
    * @return in no particular order
    * @throws IOException when a record cannot be read or lacks the stats and MD5
    */
   static List<WrittenFile> collect(FileSystem fs, Path out) throws IOException {
-    List<WrittenFile> all = new ArrayList<>();
     Path tasks = tasks(out);
     if (!fs.exists(tasks)) {
-      return all;
+      return new ArrayList<>();
     }
-    for (FileStatus record : fs.listStatus(tasks)) {
+    List<Path> records = new ArrayList<>();
+    RemoteIterator<FileStatus> it = fs.listStatusIterator(tasks);
+    while (it.hasNext()) {
+      FileStatus record = it.next();
       if (record.isFile()) {
-        all.add(read(fs, record.getPath()));
+        records.add(record.getPath());
       }
     }
-    return all;
+    return ParallelReads.readAll(records, record -> read(fs, record));
   }
 
   /** Removes the records once the manifests hold what they said. */

@@ -1,8 +1,5 @@
 package io.ddbio.it.bench;
 
-import io.ddbio.backup.TableSchema;
-import io.ddbio.export.ExportJob;
-import io.ddbio.export.ExportJobConf;
 import io.ddbio.export.output.ExportOutputFormat;
 import io.ddbio.it.S3Server;
 import java.io.IOException;
@@ -10,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +23,6 @@ import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
-import org.apache.hadoop.mapreduce.TaskID;
-import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.task.JobContextImpl;
@@ -93,33 +87,19 @@ public final class CommitBenchmark {
       long mb,
       int run)
       throws Exception {
-    Configuration conf = new Configuration(base);
-    conf.set(FileOutputFormat.OUTDIR, out.toString());
-    ExportJob.force(conf);
+    Configuration conf = BenchExports.exportConf(base, out);
     // What the export set until now: algorithm 2 would publish files of a job that may still fail.
     conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
-    ExportJobConf.setStartTime(conf, Instant.now());
-    ExportJobConf.setTableSchema(
-        conf,
-        new TableSchema(
-            "Bench",
-            List.of(new TableSchema.Key("pk", "HASH")),
-            List.of(new TableSchema.Attribute("pk", "S")),
-            "PAY_PER_REQUEST",
-            0,
-            0,
-            List.of(),
-            List.of()));
     JobID job = new JobID("1700000000000", run);
     long bytesPerTask = mb * 1024 * 1024 / tasks;
-    OutputCommitter jobCommitter = committer(conf, direct, attempt(job, 0));
+    OutputCommitter jobCommitter = committer(conf, direct, BenchExports.attempt(job, 0));
     jobCommitter.setupJob(new JobContextImpl(conf, job));
 
     int copiesBefore = s3.copies().size();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Long>> commits = new ArrayList<>();
     for (int t = 0; t < tasks; t++) {
-      TaskAttemptID id = attempt(job, t);
+      TaskAttemptID id = BenchExports.attempt(job, t);
       commits.add(pool.submit(() -> writeAndCommitTask(conf, direct, id, bytesPerTask)));
     }
     long taskCommitNanos = 0;
@@ -151,10 +131,6 @@ public final class CommitBenchmark {
         copied / (1024.0 * 1024.0));
   }
 
-  private static TaskAttemptID attempt(JobID job, int task) {
-    return new TaskAttemptID(new TaskID(job, TaskType.MAP, task), 0);
-  }
-
   private static OutputCommitter committer(
       Configuration conf, boolean direct, TaskAttemptID attempt) throws IOException {
     TaskAttemptContext context = new TaskAttemptContextImpl(conf, attempt);
@@ -170,7 +146,7 @@ public final class CommitBenchmark {
     TaskAttemptContext context = new TaskAttemptContextImpl(conf, id);
     OutputCommitter committer = committer(conf, direct, id);
     committer.setupTask(context);
-    byte[] line = line(id);
+    byte[] line = BenchExports.line(id, LINE_BYTES);
     long lines = bytes / (line.length + 1);
     if (direct) {
       RecordWriter<NullWritable, Text> writer = new ExportOutputFormat().getRecordWriter(context);
@@ -195,14 +171,5 @@ public final class CommitBenchmark {
       committer.commitTask(context);
     }
     return System.nanoTime() - start;
-  }
-
-  private static byte[] line(TaskAttemptID id) {
-    StringBuilder b =
-        new StringBuilder("{\"pk\":{\"s\":\"").append(id).append("\"},\"v\":{\"s\":\"");
-    while (b.length() < LINE_BYTES - 4) {
-      b.append('x');
-    }
-    return b.append("\"}}").toString().getBytes(StandardCharsets.UTF_8);
   }
 }
