@@ -1,6 +1,7 @@
 package io.ddbio.scan;
 
 import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.capacity.CapacityMeter;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.retry.Clock;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Scans one parallel-scan segment page by page, within a capacity budget.
@@ -23,10 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class SegmentScanner {
   private final DynamoDbClient client;
   private final Retrier retrier;
-  private final CapacityBudget budget;
+  private final CapacityMeter meter;
   private final PageSizer sizer;
   private final CounterSink counters;
-  private final Clock clock;
   private final ScanRequest template;
   private final String operation;
 
@@ -35,6 +36,8 @@ public final class SegmentScanner {
   private long scannedCount;
 
   /**
+   * A scanner of the items of one segment.
+   *
    * @param segment this segment, {@code 0 <= segment < totalSegments}
    * @param totalSegments segments of the whole scan
    */
@@ -48,22 +51,63 @@ public final class SegmentScanner {
       ScanSpec spec,
       int segment,
       int totalSegments) {
+    this(client, retrier, budget, sizer, counters, clock, spec, segment, totalSegments, false);
+  }
+
+  /**
+   * A scanner that counts the items of one segment ({@code Select=COUNT}), read with {@link
+   * #nextCount}: DynamoDB returns no items, only how many met the filter. A projection is not sent.
+   *
+   * @see #SegmentScanner(DynamoDbClient, Retrier, CapacityBudget, PageSizer, CounterSink, Clock,
+   *     ScanSpec, int, int)
+   */
+  public static SegmentScanner counting(
+      DynamoDbClient client,
+      Retrier retrier,
+      CapacityBudget budget,
+      PageSizer sizer,
+      CounterSink counters,
+      Clock clock,
+      ScanSpec spec,
+      int segment,
+      int totalSegments) {
+    return new SegmentScanner(
+        client, retrier, budget, sizer, counters, clock, spec, segment, totalSegments, true);
+  }
+
+  private SegmentScanner(
+      DynamoDbClient client,
+      Retrier retrier,
+      CapacityBudget budget,
+      PageSizer sizer,
+      CounterSink counters,
+      Clock clock,
+      ScanSpec spec,
+      int segment,
+      int totalSegments,
+      boolean count) {
     if (segment < 0 || segment >= totalSegments) {
       throw new IllegalArgumentException(
           "segment " + segment + " is outside 0.." + (totalSegments - 1));
     }
     this.client = client;
     this.retrier = retrier;
-    this.budget = budget;
+    this.meter = new CapacityMeter(budget, counters, clock, DdbioCounter.READ_CAPACITY_MILLIUNITS);
     this.sizer = sizer;
     this.counters = counters;
-    this.clock = clock;
-    this.template = template(spec, segment, totalSegments);
+    this.template = template(spec, segment, totalSegments, count);
     this.operation =
-        "Scan of table \"" + spec.table() + "\" segment " + segment + "/" + totalSegments;
+        (count ? "Count" : "Scan")
+            + " of table \""
+            + spec.table()
+            + "\" segment "
+            + segment
+            + "/"
+            + totalSegments;
   }
 
-  private static ScanRequest template(ScanSpec spec, int segment, int totalSegments) {
+  private static ScanRequest template(
+      ScanSpec spec, int segment, int totalSegments, boolean count) {
     ScanRequest.Builder b =
         ScanRequest.builder()
             .tableName(spec.table())
@@ -71,7 +115,11 @@ public final class SegmentScanner {
             .totalSegments(totalSegments)
             .consistentRead(spec.consistentRead())
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-    spec.projection().ifPresent(b::projectionExpression);
+    if (count) {
+      b.select(Select.COUNT);
+    } else {
+      spec.projection().ifPresent(b::projectionExpression);
+    }
     spec.filter().ifPresent(b::filterExpression);
     if (!spec.names().isEmpty()) {
       b.expressionAttributeNames(spec.names());
@@ -101,29 +149,35 @@ public final class SegmentScanner {
    * @throws IllegalStateException when called after the segment is done
    */
   public List<Map<String, AttributeValue>> nextPage() throws IOException {
+    return fetch().items();
+  }
+
+  /**
+   * Reads the next page of a {@link #counting} scanner, as {@link #nextPage} does.
+   *
+   * @return how many of the page's items met the filter (all, without one)
+   * @throws IllegalStateException when called after the segment is done
+   */
+  public int nextCount() throws IOException {
+    return fetch().count();
+  }
+
+  private ScanResponse fetch() throws IOException {
     if (done) {
       throw new IllegalStateException(operation + " is already complete");
     }
-    long waitStart = clock.nanoTime();
-    double available = budget.acquire(sizer.fullPageUnits());
-    counters.add(DdbioCounter.BUDGET_WAIT_MILLIS, (clock.nanoTime() - waitStart) / 1_000_000);
-
-    int limit = sizer.limitFor(available);
+    int limit = sizer.limitFor(meter.await(sizer.fullPageUnits()));
     ScanRequest request = template.toBuilder().limit(limit).exclusiveStartKey(startKey).build();
-    double estimate = limit * sizer.unitsPerItem();
-    budget.take(estimate);
-    ScanResponse page = retrier.call(operation, () -> client.scan(request));
-
-    double consumed =
-        page.consumedCapacity() == null || page.consumedCapacity().capacityUnits() == null
-            ? 0
-            : page.consumedCapacity().capacityUnits();
+    CapacityMeter.Metered<ScanResponse> sent =
+        meter.send(
+            sizer.pageUnits(limit),
+            () -> retrier.call(operation, () -> client.scan(request)),
+            page -> CapacityMeter.units(page.consumedCapacity()));
+    ScanResponse page = sent.response();
     int scanned = page.scannedCount() == null ? page.count() : page.scannedCount();
-    budget.settle(estimate, consumed);
-    sizer.observe(consumed, scanned);
+    sizer.observe(sent.consumedUnits(), scanned);
     scannedCount += scanned;
     counters.add(DdbioCounter.SCAN_PAGES, 1);
-    counters.addCapacity(DdbioCounter.READ_CAPACITY_MILLIUNITS, consumed);
 
     startKey =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -133,6 +187,6 @@ public final class SegmentScanner {
       done = true;
       counters.add(DdbioCounter.SEGMENTS_COMPLETED, 1);
     }
-    return page.items();
+    return page;
   }
 }
