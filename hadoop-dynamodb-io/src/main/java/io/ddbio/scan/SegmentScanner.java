@@ -29,15 +29,15 @@ public final class SegmentScanner {
   private final PageSizer sizer;
   private final CounterSink counters;
   private final ScanRequest template;
-  private final String operation;
+
+  /** Names the segment in errors, after what is done to it: " of table \"t\" segment 3/8". */
+  private final String segmentName;
 
   private Map<String, AttributeValue> startKey;
   private boolean done;
   private long scannedCount;
 
   /**
-   * A scanner of the items of one segment.
-   *
    * @param segment this segment, {@code 0 <= segment < totalSegments}
    * @param totalSegments segments of the whole scan
    */
@@ -51,41 +51,6 @@ public final class SegmentScanner {
       ScanSpec spec,
       int segment,
       int totalSegments) {
-    this(client, retrier, budget, sizer, counters, clock, spec, segment, totalSegments, false);
-  }
-
-  /**
-   * A scanner that counts the items of one segment ({@code Select=COUNT}), read with {@link
-   * #nextCount}: DynamoDB returns no items, only how many met the filter. A projection is not sent.
-   *
-   * @see #SegmentScanner(DynamoDbClient, Retrier, CapacityBudget, PageSizer, CounterSink, Clock,
-   *     ScanSpec, int, int)
-   */
-  public static SegmentScanner counting(
-      DynamoDbClient client,
-      Retrier retrier,
-      CapacityBudget budget,
-      PageSizer sizer,
-      CounterSink counters,
-      Clock clock,
-      ScanSpec spec,
-      int segment,
-      int totalSegments) {
-    return new SegmentScanner(
-        client, retrier, budget, sizer, counters, clock, spec, segment, totalSegments, true);
-  }
-
-  private SegmentScanner(
-      DynamoDbClient client,
-      Retrier retrier,
-      CapacityBudget budget,
-      PageSizer sizer,
-      CounterSink counters,
-      Clock clock,
-      ScanSpec spec,
-      int segment,
-      int totalSegments,
-      boolean count) {
     if (segment < 0 || segment >= totalSegments) {
       throw new IllegalArgumentException(
           "segment " + segment + " is outside 0.." + (totalSegments - 1));
@@ -95,19 +60,12 @@ public final class SegmentScanner {
     this.meter = new CapacityMeter(budget, counters, clock, DdbioCounter.READ_CAPACITY_MILLIUNITS);
     this.sizer = sizer;
     this.counters = counters;
-    this.template = template(spec, segment, totalSegments, count);
-    this.operation =
-        (count ? "Count" : "Scan")
-            + " of table \""
-            + spec.table()
-            + "\" segment "
-            + segment
-            + "/"
-            + totalSegments;
+    this.template = template(spec, segment, totalSegments);
+    this.segmentName =
+        " of table \"" + spec.table() + "\" segment " + segment + "/" + totalSegments;
   }
 
-  private static ScanRequest template(
-      ScanSpec spec, int segment, int totalSegments, boolean count) {
+  private static ScanRequest template(ScanSpec spec, int segment, int totalSegments) {
     ScanRequest.Builder b =
         ScanRequest.builder()
             .tableName(spec.table())
@@ -115,11 +73,7 @@ public final class SegmentScanner {
             .totalSegments(totalSegments)
             .consistentRead(spec.consistentRead())
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-    if (count) {
-      b.select(Select.COUNT);
-    } else {
-      spec.projection().ifPresent(b::projectionExpression);
-    }
+    spec.projection().ifPresent(b::projectionExpression);
     spec.filter().ifPresent(b::filterExpression);
     if (!spec.names().isEmpty()) {
       b.expressionAttributeNames(spec.names());
@@ -149,25 +103,32 @@ public final class SegmentScanner {
    * @throws IllegalStateException when called after the segment is done
    */
   public List<Map<String, AttributeValue>> nextPage() throws IOException {
-    return fetch().items();
+    return fetch(false).items();
   }
 
   /**
-   * Reads the next page of a {@link #counting} scanner, as {@link #nextPage} does.
+   * Reads the next page as {@link #nextPage} does, but asks DynamoDB for its count only ({@code
+   * Select=COUNT}): the page costs the same, and no item is sent back.
    *
    * @return how many of the page's items met the filter (all, without one)
-   * @throws IllegalStateException when called after the segment is done
+   * @throws IllegalStateException when called after the segment is done, or when the scan has a
+   *     projection, which DynamoDB refuses with a count
    */
   public int nextCount() throws IOException {
-    return fetch().count();
+    if (template.projectionExpression() != null) {
+      throw new IllegalStateException("Count" + segmentName + " cannot have a projection");
+    }
+    return fetch(true).count();
   }
 
-  private ScanResponse fetch() throws IOException {
+  private ScanResponse fetch(boolean count) throws IOException {
+    String operation = (count ? "Count" : "Scan") + segmentName;
     if (done) {
       throw new IllegalStateException(operation + " is already complete");
     }
     int limit = sizer.limitFor(meter.await(sizer.fullPageUnits()));
-    ScanRequest request = template.toBuilder().limit(limit).exclusiveStartKey(startKey).build();
+    ScanRequest.Builder b = template.toBuilder().limit(limit).exclusiveStartKey(startKey);
+    ScanRequest request = count ? b.select(Select.COUNT).build() : b.build();
     CapacityMeter.Metered<ScanResponse> sent =
         meter.send(
             sizer.pageUnits(limit),

@@ -67,7 +67,7 @@ final class TableCounter {
             threads,
             segment ->
                 countSegment(
-                    SegmentScanner.counting(
+                    new SegmentScanner(
                         session.client(),
                         session.retrier(),
                         budget,
