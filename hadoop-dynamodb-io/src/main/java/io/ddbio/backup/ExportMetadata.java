@@ -73,34 +73,6 @@ public record ExportMetadata(
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** Metadata of a full export (no {@link #selection()}). */
-  public ExportMetadata(
-      String format,
-      int formatVersion,
-      String toolVersion,
-      String dataFormat,
-      String compression,
-      TableSchema table,
-      String startTime,
-      String endTime,
-      long itemCount,
-      long byteCount,
-      List<DataFileStats> files) {
-    this(
-        format,
-        formatVersion,
-        toolVersion,
-        dataFormat,
-        compression,
-        table,
-        startTime,
-        endTime,
-        itemCount,
-        byteCount,
-        files,
-        null);
-  }
-
   /** Writes this metadata as indented JSON. */
   public void write(OutputStream out) throws IOException {
     MAPPER.writeValue(out, this);

@@ -74,7 +74,7 @@ public final class NativeExportManifest {
    * @param where its location, named in errors
    */
   public static Summary parseSummary(InputStream in, String where) throws IOException {
-    JsonNode root = readTree(in, where);
+    JsonNode root = readObject(() -> JSON.readTree(in), where, "it");
     String version = text(root, "version");
     if (version != null && !VERSION.equals(version)) {
       throw problem(where, "its version is " + version + "; only " + VERSION + " is read");
@@ -105,7 +105,7 @@ public final class NativeExportManifest {
         continue;
       }
       String at = where + ":" + (i + 1);
-      JsonNode node = readTree(line, at);
+      JsonNode node = readObject(() -> JSON.readTree(line), at, "the line");
       String key = text(node, "dataFileS3Key");
       String md5 = text(node, "md5Checksum");
       JsonNode count = node.get("itemCount");
@@ -184,27 +184,27 @@ public final class NativeExportManifest {
       long billedSizeBytes,
       long itemCount) {}
 
-  private static JsonNode readTree(InputStream in, String where) throws IOException {
-    try {
-      JsonNode n = JSON.readTree(in);
-      if (n == null || !n.isObject()) {
-        throw problem(where, "it is not a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw problem(where, "it is not valid JSON (" + e.getOriginalMessage() + ")");
-    }
+  /** Parses one JSON document: the whole summary, or one line of the file manifest. */
+  @FunctionalInterface
+  private interface JsonSource {
+    JsonNode parse() throws IOException;
   }
 
-  private static JsonNode readTree(String line, String where) throws IOException {
+  /**
+   * Parses an object, or fails naming {@code where}.
+   *
+   * @param subject what is parsed, as a message says it: "it" (a file) or "the line"
+   */
+  private static JsonNode readObject(JsonSource source, String where, String subject)
+      throws IOException {
     try {
-      JsonNode n = JSON.readTree(line);
+      JsonNode n = source.parse();
       if (n == null || !n.isObject()) {
-        throw problem(where, "the line is not a JSON object");
+        throw problem(where, subject + " is not a JSON object");
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw problem(where, "the line is not valid JSON (" + e.getOriginalMessage() + ")");
+      throw problem(where, subject + " is not valid JSON (" + e.getOriginalMessage() + ")");
     }
   }
 

@@ -1,10 +1,6 @@
 package io.ddbio.item;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,36 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * duplicate members (numbers compared by value), {@code nULL} must be {@code true}, an item's
  * attribute names must be non-empty and unique, and nothing may follow the item on the line.
  *
- * <p>Instances hold no state and are safe to share between threads.
+ * <p>Writing, and reading a line given as a string, are those of every {@link TaggedJsonCodec}.
+ * Instances hold no state and are safe to share between threads.
  */
-public final class DataPipelineCodec {
+public final class DataPipelineCodec extends TaggedJsonCodec {
   /** Creates a codec; all instances share one Jackson factory. */
-  public DataPipelineCodec() {}
-
-  /**
-   * Writes {@code item} as one JSON object in UTF-8, with no line terminator. The stream is neither
-   * flushed nor closed.
-   *
-   * @param item the attributes, written in the map's iteration order
-   * @param out where the bytes go
-   * @throws ItemFormatException if the item holds something that could not be read back (an empty
-   *     set, a value with no type, a {@code NULL} that is false, an empty attribute name); part of
-   *     the item may already have been written to {@code out}
-   * @throws IOException if {@code out} fails
-   */
-  public void encode(Map<String, AttributeValue> item, OutputStream out) throws IOException {
-    ItemJson.write(Objects.requireNonNull(item, "item"), out, TypeTag.Spelling.DATA_PIPELINE);
-  }
-
-  /**
-   * Returns {@code item} as one JSON object in UTF-8, with no line terminator.
-   *
-   * @param item the attributes, written in the map's iteration order
-   * @return the encoded line
-   * @throws ItemFormatException as for {@link #encode(Map, OutputStream)}
-   */
-  public byte[] encode(Map<String, AttributeValue> item) {
-    return ItemJson.toBytes(Objects.requireNonNull(item, "item"), TypeTag.Spelling.DATA_PIPELINE);
+  public DataPipelineCodec() {
+    super(TypeTag.Spelling.DATA_PIPELINE);
   }
 
   /**
@@ -69,43 +42,15 @@ public final class DataPipelineCodec {
    * @throws ItemFormatException if the line is not a valid item (blank lines included: callers skip
    *     those with {@link #isBlank})
    */
+  @Override
   public Map<String, AttributeValue> decode(byte[] buf, int off, int len) {
-    Objects.checkFromIndexSize(off, len, buf.length);
-    int from = Lines.start(buf, off, len);
-    int to = Lines.end(buf, from, off + len);
+    return Lines.read(buf, off, len, DataPipelineCodec::readLine);
+  }
+
+  private static Map<String, AttributeValue> readLine(byte[] buf, int from, int to) {
     int first = Lines.firstNonBlank(buf, from, to);
-    try {
-      return first == '{' || first < 0
-          ? ItemJson.readItem(buf, from, to)
-          : LegacyLine.read(buf, from, to);
-    } catch (BadValue e) {
-      throw e.toException();
-    }
-  }
-
-  /**
-   * Reads one line given as a string; see {@link #decode(byte[], int, int)}.
-   *
-   * @param line the line, without its terminator
-   * @return the item
-   * @throws ItemFormatException if the line is not a valid item
-   */
-  public Map<String, AttributeValue> decode(String line) {
-    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    return decode(bytes, 0, bytes.length);
-  }
-
-  /**
-   * Tells whether a line holds nothing but whitespace (space, tab, {@code \r}, {@code \n}) after an
-   * optional byte order mark; such lines are not items and readers skip them.
-   *
-   * @param buf holds the line
-   * @param off where the line starts
-   * @param len the line's length in bytes
-   * @return true if the line is blank
-   */
-  public static boolean isBlank(byte[] buf, int off, int len) {
-    Objects.checkFromIndexSize(off, len, buf.length);
-    return Lines.isBlank(buf, off, len);
+    return first == '{' || first < 0
+        ? ItemJson.readItem(buf, from, to)
+        : LegacyLine.read(buf, from, to);
   }
 }

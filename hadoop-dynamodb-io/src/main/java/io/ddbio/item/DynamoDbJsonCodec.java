@@ -2,7 +2,6 @@ package io.ddbio.item;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,36 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * writing code), except that there is no legacy line form. The export-line methods handle the
  * wrapper a native export puts around each item.
  *
- * <p>Instances hold no state and are safe to share between threads.
+ * <p>Writing, and reading a line given as a string, are those of every {@link TaggedJsonCodec}.
+ * Instances hold no state and are safe to share between threads.
  */
-public final class DynamoDbJsonCodec {
+public final class DynamoDbJsonCodec extends TaggedJsonCodec {
   /** Creates a codec; all instances share one Jackson factory. */
-  public DynamoDbJsonCodec() {}
-
-  /**
-   * Writes {@code item} as one JSON object in UTF-8, with no line terminator. The stream is neither
-   * flushed nor closed.
-   *
-   * @param item the attributes, written in the map's iteration order
-   * @param out where the bytes go
-   * @throws ItemFormatException if the item holds something that could not be read back (an empty
-   *     set, a value with no type, a {@code NULL} that is false, an empty attribute name); part of
-   *     the item may already have been written to {@code out}
-   * @throws IOException if {@code out} fails
-   */
-  public void encode(Map<String, AttributeValue> item, OutputStream out) throws IOException {
-    ItemJson.write(Objects.requireNonNull(item, "item"), out, TypeTag.Spelling.DYNAMODB_JSON);
-  }
-
-  /**
-   * Returns {@code item} as one JSON object in UTF-8, with no line terminator.
-   *
-   * @param item the attributes, written in the map's iteration order
-   * @return the encoded line
-   * @throws ItemFormatException as for {@link #encode(Map, OutputStream)}
-   */
-  public byte[] encode(Map<String, AttributeValue> item) {
-    return ItemJson.toBytes(Objects.requireNonNull(item, "item"), TypeTag.Spelling.DYNAMODB_JSON);
+  public DynamoDbJsonCodec() {
+    super(TypeTag.Spelling.DYNAMODB_JSON);
   }
 
   /**
@@ -60,26 +36,9 @@ public final class DynamoDbJsonCodec {
    * @return the item, its attributes in the order of the line
    * @throws ItemFormatException if the line is not a valid item
    */
+  @Override
   public Map<String, AttributeValue> decode(byte[] buf, int off, int len) {
-    Objects.checkFromIndexSize(off, len, buf.length);
-    int from = Lines.start(buf, off, len);
-    try {
-      return ItemJson.readItem(buf, from, Lines.end(buf, from, off + len));
-    } catch (BadValue e) {
-      throw e.toException();
-    }
-  }
-
-  /**
-   * Reads one line given as a string; see {@link #decode(byte[], int, int)}.
-   *
-   * @param line the line, without its terminator
-   * @return the item
-   * @throws ItemFormatException if the line is not a valid item
-   */
-  public Map<String, AttributeValue> decode(String line) {
-    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    return decode(bytes, 0, bytes.length);
+    return Lines.read(buf, off, len, ItemJson::readItem);
   }
 
   /**
@@ -98,13 +57,7 @@ public final class DynamoDbJsonCodec {
    *     ({@code Item}, {@code NewImage}, …) and the attribute
    */
   public ExportLine decodeExportLine(byte[] buf, int off, int len) {
-    Objects.checkFromIndexSize(off, len, buf.length);
-    int from = Lines.start(buf, off, len);
-    try {
-      return ExportLineReader.read(buf, from, Lines.end(buf, from, off + len));
-    } catch (BadValue e) {
-      throw e.toException();
-    }
+    return Lines.read(buf, off, len, ExportLineReader::read);
   }
 
   /**
@@ -120,18 +73,5 @@ public final class DynamoDbJsonCodec {
       throws IOException {
     ItemJson.writeWrapped(
         "Item", Objects.requireNonNull(item, "item"), out, TypeTag.Spelling.DYNAMODB_JSON);
-  }
-
-  /**
-   * Tells whether a line holds nothing but whitespace after an optional byte order mark; see {@link
-   * DataPipelineCodec#isBlank}.
-   *
-   * @param buf holds the line
-   * @param off where the line starts
-   * @param len the line's length in bytes
-   * @return true if the line is blank
-   */
-  public static boolean isBlank(byte[] buf, int off, int len) {
-    return DataPipelineCodec.isBlank(buf, off, len);
   }
 }

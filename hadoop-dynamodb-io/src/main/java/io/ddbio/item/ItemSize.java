@@ -33,6 +33,26 @@ public final class ItemSize {
   private ItemSize() {}
 
   /**
+   * The message for an item over {@link #MAX_ITEM_BYTES}, the same whether the import's check or
+   * the writer finds it.
+   *
+   * @param item how the item is named, e.g. its key
+   * @param size its size by {@link #of}
+   * @param table the table it was to be written to
+   */
+  public static String overLimitMessage(String item, long size, String table) {
+    return "Item "
+        + item
+        + " is "
+        + size
+        + " bytes, over DynamoDB's limit of "
+        + MAX_ITEM_BYTES
+        + " bytes for table \""
+        + table
+        + "\"";
+  }
+
+  /**
    * Returns the size of {@code item} by DynamoDB's rules.
    *
    * @param item the item

@@ -1,5 +1,7 @@
 package io.ddbio.item;
 
+import java.util.Objects;
+
 /**
  * Byte-level line handling shared by the codecs: a UTF-8 byte order mark at the start of a line and
  * a {@code \r} left at its end by CRLF files are not part of the item.
@@ -31,6 +33,28 @@ final class Lines {
       }
     }
     return -1;
+  }
+
+  /** Reads a line's content, from {@code from} (inclusive) to {@code to} (exclusive). */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(byte[] buf, int from, int to);
+  }
+
+  /**
+   * Reads the line {@code [off, off + len)} without its byte order mark and trailing {@code \r}; a
+   * bad value found on the way becomes the {@link ItemFormatException} naming its path.
+   *
+   * @throws IndexOutOfBoundsException if the line is not inside {@code buf}
+   */
+  static <T> T read(byte[] buf, int off, int len, Reader<T> reader) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    int from = start(buf, off, len);
+    try {
+      return reader.read(buf, from, end(buf, from, off + len));
+    } catch (BadValue e) {
+      throw e.toException();
+    }
   }
 
   /** Whether the line holds nothing but a byte order mark and whitespace. */

@@ -38,6 +38,11 @@ public final class PageSizer {
     return maxItems * unitsPerItem;
   }
 
+  /** Capacity a page of {@code limit} items is expected to cost; what to take as it is sent. */
+  public double pageUnits(int limit) {
+    return limit * unitsPerItem;
+  }
+
   /** The page limit affordable with {@code availableUnits}, at least 1. */
   public int limitFor(double availableUnits) {
     double affordable = Math.floor(availableUnits / unitsPerItem);
@@ -50,10 +55,5 @@ public final class PageSizer {
       double observed = consumedUnits / scannedCount;
       unitsPerItem = unitsPerItem * (1 - SMOOTHING) + observed * SMOOTHING;
     }
-  }
-
-  /** The current estimate of one item's cost, in capacity units. */
-  public double unitsPerItem() {
-    return unitsPerItem;
   }
 }

@@ -1,6 +1,7 @@
 package io.ddbio.scan;
 
 import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.capacity.CapacityMeter;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.retry.Clock;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Scans one parallel-scan segment page by page, within a capacity budget.
@@ -23,12 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class SegmentScanner {
   private final DynamoDbClient client;
   private final Retrier retrier;
-  private final CapacityBudget budget;
+  private final CapacityMeter meter;
   private final PageSizer sizer;
   private final CounterSink counters;
-  private final Clock clock;
   private final ScanRequest template;
-  private final String operation;
+
+  /** Names the segment in errors, after what is done to it: " of table \"t\" segment 3/8". */
+  private final String segmentName;
 
   private Map<String, AttributeValue> startKey;
   private boolean done;
@@ -54,13 +57,12 @@ public final class SegmentScanner {
     }
     this.client = client;
     this.retrier = retrier;
-    this.budget = budget;
+    this.meter = new CapacityMeter(budget, counters, clock, DdbioCounter.READ_CAPACITY_MILLIUNITS);
     this.sizer = sizer;
     this.counters = counters;
-    this.clock = clock;
     this.template = template(spec, segment, totalSegments);
-    this.operation =
-        "Scan of table \"" + spec.table() + "\" segment " + segment + "/" + totalSegments;
+    this.segmentName =
+        " of table \"" + spec.table() + "\" segment " + segment + "/" + totalSegments;
   }
 
   private static ScanRequest template(ScanSpec spec, int segment, int totalSegments) {
@@ -101,29 +103,42 @@ public final class SegmentScanner {
    * @throws IllegalStateException when called after the segment is done
    */
   public List<Map<String, AttributeValue>> nextPage() throws IOException {
+    return fetch(false).items();
+  }
+
+  /**
+   * Reads the next page as {@link #nextPage} does, but asks DynamoDB for its count only ({@code
+   * Select=COUNT}): the page costs the same, and no item is sent back.
+   *
+   * @return how many of the page's items met the filter (all, without one)
+   * @throws IllegalStateException when called after the segment is done, or when the scan has a
+   *     projection, which DynamoDB refuses with a count
+   */
+  public int nextCount() throws IOException {
+    if (template.projectionExpression() != null) {
+      throw new IllegalStateException("Count" + segmentName + " cannot have a projection");
+    }
+    return fetch(true).count();
+  }
+
+  private ScanResponse fetch(boolean count) throws IOException {
+    String operation = (count ? "Count" : "Scan") + segmentName;
     if (done) {
       throw new IllegalStateException(operation + " is already complete");
     }
-    long waitStart = clock.nanoTime();
-    double available = budget.acquire(sizer.fullPageUnits());
-    counters.add(DdbioCounter.BUDGET_WAIT_MILLIS, (clock.nanoTime() - waitStart) / 1_000_000);
-
-    int limit = sizer.limitFor(available);
-    ScanRequest request = template.toBuilder().limit(limit).exclusiveStartKey(startKey).build();
-    double estimate = limit * sizer.unitsPerItem();
-    budget.take(estimate);
-    ScanResponse page = retrier.call(operation, () -> client.scan(request));
-
-    double consumed =
-        page.consumedCapacity() == null || page.consumedCapacity().capacityUnits() == null
-            ? 0
-            : page.consumedCapacity().capacityUnits();
+    int limit = sizer.limitFor(meter.await(sizer.fullPageUnits()));
+    ScanRequest.Builder b = template.toBuilder().limit(limit).exclusiveStartKey(startKey);
+    ScanRequest request = count ? b.select(Select.COUNT).build() : b.build();
+    CapacityMeter.Metered<ScanResponse> sent =
+        meter.send(
+            sizer.pageUnits(limit),
+            () -> retrier.call(operation, () -> client.scan(request)),
+            page -> CapacityMeter.units(page.consumedCapacity()));
+    ScanResponse page = sent.response();
     int scanned = page.scannedCount() == null ? page.count() : page.scannedCount();
-    budget.settle(estimate, consumed);
-    sizer.observe(consumed, scanned);
+    sizer.observe(sent.consumedUnits(), scanned);
     scannedCount += scanned;
     counters.add(DdbioCounter.SCAN_PAGES, 1);
-    counters.addCapacity(DdbioCounter.READ_CAPACITY_MILLIUNITS, consumed);
 
     startKey =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -133,6 +148,6 @@ public final class SegmentScanner {
       done = true;
       counters.add(DdbioCounter.SEGMENTS_COMPLETED, 1);
     }
-    return page.items();
+    return page;
   }
 }

@@ -1,6 +1,7 @@
 package io.ddbio.write;
 
 import io.ddbio.capacity.CapacityBudget;
+import io.ddbio.capacity.CapacityMeter;
 import io.ddbio.dynamodb.TableIdentifiers;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -31,9 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class BatchSender {
   private final DynamoDbClient client;
   private final Retrier retrier;
-  private final CapacityBudget budget;
+  private final CapacityMeter meter;
   private final CounterSink counters;
-  private final Clock clock;
   private final String table;
 
   public BatchSender(
@@ -45,9 +44,8 @@ public final class BatchSender {
       String table) {
     this.client = client;
     this.retrier = retrier;
-    this.budget = budget;
+    this.meter = new CapacityMeter(budget, counters, clock, DdbioCounter.WRITE_CAPACITY_MILLIUNITS);
     this.counters = counters;
-    this.clock = clock;
     this.table = table;
   }
 
@@ -64,22 +62,16 @@ public final class BatchSender {
     List<WriteRequest> pending = requests;
     double pendingUnits = estimatedUnits;
     while (!pending.isEmpty()) {
-      waitForBudget(pendingUnits);
-      double taken = pendingUnits;
-      budget.take(taken);
+      meter.await(pendingUnits);
       List<WriteRequest> sending = pending;
       BatchWriteItemResponse response =
-          retrier.call(
-              operation,
-              () ->
-                  client.batchWriteItem(
-                      b ->
-                          b.requestItems(Map.of(table, sending))
-                              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
-      double consumed = consumed(response);
-      budget.settle(taken, consumed);
+          meter
+              .send(
+                  pendingUnits,
+                  () -> retrier.call(operation, () -> write(sending)),
+                  sent -> CapacityMeter.units(sent.consumedCapacity()))
+              .response();
       counters.add(DdbioCounter.BATCH_WRITES, 1);
-      counters.addCapacity(DdbioCounter.WRITE_CAPACITY_MILLIUNITS, consumed);
 
       List<WriteRequest> unprocessed = unprocessed(response);
       countWritten(sending, unprocessed);
@@ -96,7 +88,7 @@ public final class BatchSender {
           unprocessed.size() + " of " + sending.size() + " items returned unprocessed");
       // Counted once they are really sent again, not when the pause gives up on them.
       counters.add(DdbioCounter.UNPROCESSED_ITEMS_RETRIED, unprocessed.size());
-      pendingUnits = pendingUnits * unprocessed.size() / sending.size();
+      pendingUnits = CapacityMeter.share(pendingUnits, unprocessed.size(), sending.size());
       pending = unprocessed;
     }
   }
@@ -129,22 +121,11 @@ public final class BatchSender {
     return unprocessed;
   }
 
-  private void waitForBudget(double units) throws IOException {
-    long start = clock.nanoTime();
-    budget.acquire(units);
-    counters.add(DdbioCounter.BUDGET_WAIT_MILLIS, (clock.nanoTime() - start) / 1_000_000);
-  }
-
-  private double consumed(BatchWriteItemResponse response) {
-    double total = 0;
-    if (response.hasConsumedCapacity()) {
-      for (ConsumedCapacity c : response.consumedCapacity()) {
-        if (c.capacityUnits() != null) {
-          total += c.capacityUnits();
-        }
-      }
-    }
-    return total;
+  private BatchWriteItemResponse write(List<WriteRequest> requests) {
+    return client.batchWriteItem(
+        b ->
+            b.requestItems(Map.of(table, requests))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
   }
 
   private void countWritten(List<WriteRequest> sent, List<WriteRequest> unprocessed) {

@@ -54,16 +54,7 @@ public final class TableWriter implements Closeable {
       size = ItemSize.of(item);
     }
     if (size > MAX_ITEM_BYTES) {
-      throw new InvalidItemException(
-          "Item "
-              + keys.describe(item)
-              + " is "
-              + size
-              + " bytes, over DynamoDB's limit of "
-              + MAX_ITEM_BYTES
-              + " bytes for table \""
-              + table
-              + "\"");
+      throw new InvalidItemException(ItemSize.overLimitMessage(keys.describe(item), size, table));
     }
     add(
         WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build(),

@@ -86,7 +86,8 @@ class TestExportMetadata {
             "2026-01-01T00:10:00Z",
             3,
             99,
-            List.of(new DataFileStats("a_000000.gz", 3, 99, "ab".repeat(32))));
+            List.of(new DataFileStats("a_000000.gz", 3, 99, "ab".repeat(32))),
+            null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     m.write(out);
     ExportMetadata back = ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x");

@@ -1,5 +1,6 @@
 package io.ddbio.export.layout;
 
+import io.ddbio.backup.HiddenFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,6 +32,6 @@ public final class DataFileNames {
 
   /** Whether an importer would take {@code name} for a data file: not hidden by Hadoop's rule. */
   public static boolean isVisible(String name) {
-    return !name.startsWith("_") && !name.startsWith(".");
+    return !HiddenFiles.isHidden(name);
   }
 }

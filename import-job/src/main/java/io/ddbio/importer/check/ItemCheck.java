@@ -95,16 +95,7 @@ public final class ItemCheck {
     }
     long size = ItemSize.of(item);
     if (size > ItemSize.MAX_ITEM_BYTES) {
-      throw new InvalidItemException(
-          "Item "
-              + keys.describe(item)
-              + " is "
-              + size
-              + " bytes, over DynamoDB's limit of "
-              + ItemSize.MAX_ITEM_BYTES
-              + " bytes for table \""
-              + table
-              + "\"");
+      throw new InvalidItemException(ItemSize.overLimitMessage(keys.describe(item), size, table));
     }
     return size;
   }

@@ -2,6 +2,7 @@ package io.ddbio.importer.layout;
 
 import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.HiddenFiles;
 import io.ddbio.importer.check.MetadataCheck;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public record BackupLayout(
 
   /** A name that is not data: Hadoop's markers ({@code _SUCCESS}) and hidden files. */
   public static boolean isHidden(String name) {
-    return name.startsWith("_") || name.startsWith(".");
+    return HiddenFiles.isHidden(name);
   }
 
   private static List<FileStatus> listDataFiles(Path dir, FileStatus[] listing) throws IOException {

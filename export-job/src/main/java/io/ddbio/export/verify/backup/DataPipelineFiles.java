@@ -3,6 +3,7 @@ package io.ddbio.export.verify.backup;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.HiddenFiles;
 import io.ddbio.export.verify.VerifyReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,8 +126,7 @@ final class DataPipelineFiles {
     Set<String> extra = new TreeSet<>();
     for (FileStatus s : fs.listStatus(dir)) {
       String name = s.getPath().getName();
-      if (name.startsWith("_")
-          || name.startsWith(".")
+      if (HiddenFiles.isHidden(name)
           || name.equals(DataPipelineManifest.FILE_NAME)
           || name.equals(ExportMetadata.FILE_NAME)) {
         continue;

@@ -2,17 +2,17 @@ package io.ddbio.export.verify.table;
 
 import io.ddbio.capacity.CapacityBudget;
 import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.metrics.CounterSink;
 import io.ddbio.scan.PageSizer;
+import io.ddbio.scan.ScanSpec;
+import io.ddbio.scan.SegmentScanner;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Counts a table's items exactly, with a parallel Scan that returns counts only ({@code
@@ -43,40 +43,40 @@ final class TableCounter {
       int pageLimit,
       double averageItemBytes)
       throws IOException {
-    ScanRequest.Builder b =
-        ScanRequest.builder()
-            .tableName(table)
-            .select(Select.COUNT)
-            .totalSegments(segments)
-            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+    // A projection's placeholders are not sent: DynamoDB refuses placeholders left unused.
+    Map<String, String> used = new HashMap<>();
     if (filter != null) {
-      // A projection's placeholders are not sent: DynamoDB refuses placeholders left unused.
-      Map<String, String> used = new HashMap<>();
       names.forEach(
           (placeholder, name) -> {
             if (uses(filter, placeholder)) {
               used.put(placeholder, name);
             }
           });
-      b.filterExpression(filter);
-      if (!used.isEmpty()) {
-        b.expressionAttributeNames(used);
-      }
-      if (!values.isEmpty()) {
-        b.expressionAttributeValues(values);
-      }
     }
-    ScanRequest template = b.build();
+    ScanSpec spec =
+        new ScanSpec(
+            table,
+            false,
+            Optional.empty(),
+            Optional.ofNullable(filter),
+            used,
+            filter == null ? Map.of() : values);
     List<Long> counts =
         SegmentWorkers.run(
             segments,
             threads,
             segment ->
                 countSegment(
-                    session,
-                    budget,
-                    template.toBuilder().segment(segment).build(),
-                    new PageSizer(pageLimit, averageItemBytes, false)));
+                    new SegmentScanner(
+                        session.client(),
+                        session.retrier(),
+                        budget,
+                        new PageSizer(pageLimit, averageItemBytes, false),
+                        CounterSink.NONE,
+                        session.clock(),
+                        spec,
+                        segment,
+                        segments)));
     return counts.stream().mapToLong(Long::longValue).sum();
   }
 
@@ -87,35 +87,11 @@ final class TableCounter {
         .find();
   }
 
-  private static long countSegment(
-      DynamoDBSession session, CapacityBudget budget, ScanRequest segment, PageSizer sizer)
-      throws IOException {
-    String operation =
-        "Count of table \""
-            + segment.tableName()
-            + "\" segment "
-            + segment.segment()
-            + "/"
-            + segment.totalSegments();
+  private static long countSegment(SegmentScanner scanner) throws IOException {
     long count = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      double available = budget.acquire(sizer.fullPageUnits());
-      ScanRequest request =
-          segment.toBuilder().limit(sizer.limitFor(available)).exclusiveStartKey(start).build();
-      ScanResponse page = session.retrier().call(operation, () -> session.client().scan(request));
-      double consumed =
-          page.consumedCapacity() == null || page.consumedCapacity().capacityUnits() == null
-              ? 0
-              : page.consumedCapacity().capacityUnits();
-      budget.charge(consumed);
-      sizer.observe(consumed, page.scannedCount() == null ? page.count() : page.scannedCount());
-      count += page.count();
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    while (!scanner.isDone()) {
+      count += scanner.nextCount();
+    }
     return count;
   }
 }
