@@ -37,6 +37,7 @@ final class ManifestResolver {
   static List<FileStatus> resolve(Path manifest, Configuration conf) throws IOException {
     List<DataPipelineManifest.Entry> entries = read(manifest, conf);
     Path dir = manifest.getParent();
+    FileLookup lookup = new FileLookup(conf, candidates(entries, dir));
     List<FileStatus> files = new ArrayList<>(entries.size());
     Set<Path> seen = new HashSet<>();
     int besideCount = 0;
@@ -52,28 +53,28 @@ final class ManifestResolver {
                 + " (as Data Pipeline writes them) are read");
       }
       Path url = url(entry.url(), dir, where);
-      Lookup atUrl = lookUp(url, conf);
-      FileStatus found = atUrl.status;
+      FileLookup.Lookup atUrl = lookup.lookUp(url);
+      FileStatus found = atUrl.status();
       if (found == null) {
         Path beside = new Path(dir, url.getName());
-        if (beside.equals(atUrl.qualified)) {
-          throw new FileNotFoundException(where + ": not found (" + atUrl.problem + ")");
+        if (beside.equals(atUrl.qualified())) {
+          throw new FileNotFoundException(where + ": not found (" + atUrl.problem() + ")");
         }
-        Lookup besideLookup = lookUp(beside, conf);
-        if (besideLookup.status == null) {
+        FileLookup.Lookup besideLookup = lookup.lookUp(beside);
+        if (besideLookup.status() == null) {
           throw new FileNotFoundException(
               where
                   + ": found neither at that URL ("
-                  + atUrl.problem
+                  + atUrl.problem()
                   + ") nor beside the manifest as "
-                  + besideLookup.qualified
+                  + besideLookup.qualified()
                   + " ("
-                  + besideLookup.problem
+                  + besideLookup.problem()
                   + ")");
         }
-        found = besideLookup.status;
+        found = besideLookup.status();
         besideCount++;
-        LOG.debug("{}: read from {} ({} at the URL)", where, found.getPath(), atUrl.problem);
+        LOG.debug("{}: read from {} ({} at the URL)", where, found.getPath(), atUrl.problem());
       }
       if (!seen.add(found.getPath())) {
         throw new IOException(where + ": " + found.getPath() + " is listed twice");
@@ -115,24 +116,21 @@ final class ManifestResolver {
     return p.toUri().isAbsolute() || p.isAbsolute() ? p : new Path(dir, p);
   }
 
-  /** A file, or why there is none. */
-  private record Lookup(Path qualified, FileStatus status, String problem) {}
-
-  private static Lookup lookUp(Path path, Configuration conf) {
-    Path qualified = path;
-    try {
-      FileSystem fs = path.getFileSystem(conf);
-      qualified = fs.makeQualified(path);
-      FileStatus s = fs.getFileStatus(qualified);
-      return s.isFile()
-          ? new Lookup(qualified, s, null)
-          : new Lookup(qualified, null, "it is a directory");
-    } catch (FileNotFoundException e) {
-      return new Lookup(qualified, null, "no such file");
-    } catch (IOException | RuntimeException e) {
-      // No file system for the scheme, no access to the original bucket, …: the copy beside the
-      // manifest may still be there, so this is not an error yet.
-      return new Lookup(qualified, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+  /**
+   * Every path an entry may be looked up at: its URL and the file of its name beside the manifest.
+   * A URL that is not valid is left to the loop, which names the entry.
+   */
+  private static List<Path> candidates(List<DataPipelineManifest.Entry> entries, Path dir) {
+    List<Path> paths = new ArrayList<>(2 * entries.size());
+    for (DataPipelineManifest.Entry entry : entries) {
+      try {
+        Path url = url(entry.url(), dir, entry.url());
+        paths.add(url);
+        paths.add(new Path(dir, url.getName()));
+      } catch (IOException e) {
+        // Reported by the loop, with the entry's number.
+      }
     }
+    return paths;
   }
 }
