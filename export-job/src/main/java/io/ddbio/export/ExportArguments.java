@@ -6,6 +6,7 @@ import io.ddbio.config.ScanOptions;
 import io.ddbio.config.ThroughputOptions;
 import io.ddbio.export.layout.ExportCompression;
 import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
@@ -60,7 +61,8 @@ public record ExportArguments(
     Optional<String> projection,
     Optional<String> filter,
     Optional<String> names,
-    Optional<String> values) {
+    Optional<String> values)
+    implements DdbioTool.CommandLine {
 
   private static final Set<String> VALUED =
       Set.of(
@@ -189,6 +191,7 @@ public record ExportArguments(
    *
    * @throws IllegalStateException for the {@code --help} arguments, which name no export
    */
+  @Override
   public void applyTo(Configuration conf) {
     if (help) {
       throw new IllegalStateException("--help names no export to configure");

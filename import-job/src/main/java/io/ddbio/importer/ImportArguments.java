@@ -4,6 +4,7 @@ import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ThroughputOptions;
 import io.ddbio.importer.layout.BackupFormat;
 import io.ddbio.importer.table.TableCreation;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
@@ -50,7 +51,8 @@ public record ImportArguments(
     Optional<String> rejectsDir,
     boolean allowPartialItems,
     boolean allowNoManifest,
-    boolean help) {
+    boolean help)
+    implements DdbioTool.CommandLine {
 
   private static final String WRITE_RATIO = "write-ratio";
   private static final String WRITE_UNITS = "write-units";
@@ -220,6 +222,7 @@ public record ImportArguments(
    * Sets the destination table and every option given; what was not given is left to the
    * configuration ({@code -D}) and the library's defaults.
    */
+  @Override
   public void applyTo(Configuration conf) {
     if (help) {
       throw new IllegalStateException("--help names no import to configure");
