@@ -6,8 +6,12 @@ import java.io.PrintStream;
  * What a tool prints, and the exit status that goes with it: results and the usage asked for on
  * standard output; errors on standard error, a usage error followed by the usage. Every tool's
  * messages take the same shape, so scripts and people read them the same way.
+ *
+ * @param out receives results and the usage asked for with {@code --help}
+ * @param err receives errors, warnings and notes
+ * @param usage the tool's usage text, ending with a line break
  */
-public final class ToolConsole {
+public record ToolConsole(PrintStream out, PrintStream err, String usage) {
   /** The exit status of a run that did all it was asked. */
   public static final int OK = 0;
 
@@ -16,21 +20,6 @@ public final class ToolConsole {
 
   /** The exit status of a command line that cannot be run; the usage follows the reason. */
   public static final int USAGE_ERROR = 2;
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final String usage;
-
-  /**
-   * @param out receives results and the usage asked for with {@code --help}
-   * @param err receives errors
-   * @param usage the tool's usage text, ending with a line break
-   */
-  public ToolConsole(PrintStream out, PrintStream err, String usage) {
-    this.out = out;
-    this.err = err;
-    this.usage = usage;
-  }
 
   /** Prints the usage asked for; returns {@link #OK}. */
   public int help() {
@@ -57,30 +46,18 @@ public final class ToolConsole {
     return FAILED;
   }
 
+  /** Prints a line to standard error: a warning or a note beside the result. */
+  public void note(String line) {
+    err.println(line);
+  }
+
   /** Prints {@code text} to standard output as it is. */
   public void print(String text) {
     out.print(text);
     out.flush();
   }
 
-  /** Prints a line to standard error: a warning or a note beside the result. */
-  public void note(String line) {
-    err.println(line);
-  }
-
-  /** Standard output, for what a tool prints as it goes. */
-  public PrintStream out() {
-    return out;
-  }
-
-  /** Standard error, for progress and notes. */
-  public PrintStream err() {
-    return err;
-  }
-
-  /**
-   * What to tell the user about {@code e}: its message, or the exception itself when it has none.
-   */
+  /** What to tell the user about {@code e}: its message, or the exception itself when it has none. */
   public static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.toString() : message;
