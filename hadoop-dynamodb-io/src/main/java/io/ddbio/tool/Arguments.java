@@ -1,5 +1,7 @@
 package io.ddbio.tool;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,6 +132,31 @@ public final class Arguments {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new UsageException(what + " must be a whole number, was \"" + value + "\"");
+    }
+  }
+
+  /**
+   * A whole number of at least {@code min} from an option or positional argument.
+   *
+   * @throws UsageException when it is not a whole number, or less than {@code min}
+   */
+  public static int integerAtLeast(String value, String what, int min) {
+    int n = integer(value, what);
+    if (n < min) {
+      throw new UsageException(what + " must be at least " + min + ", was " + value);
+    }
+    return n;
+  }
+
+  /** Whether {@code value} is an http or https URL with a host, as a DynamoDB endpoint must be. */
+  public static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return web && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 }

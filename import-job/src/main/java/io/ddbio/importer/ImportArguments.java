@@ -8,8 +8,6 @@ import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -138,7 +136,7 @@ public record ImportArguments(
           "org.apache.hadoop.dynamodb.tools.DynamoDBImport",
           "io.ddbio.importer.ImportTool");
 
-  public static ImportArguments parse(String[] args) {
+  public static ImportArguments parse(String... args) {
     Arguments a =
         Arguments.parse(
             Arguments.withoutLeadingClassName(args, CLASS_NAMES),
@@ -275,11 +273,7 @@ public record ImportArguments(
   }
 
   private static long units(String value, String option) {
-    int u = Arguments.integer(value, "--" + option);
-    if (u < 1) {
-      throw new UsageException("--" + option + " must be at least 1, was " + value);
-    }
-    return u;
+    return Arguments.integerAtLeast(value, "--" + option, 1);
   }
 
   private static int maxBadRecords(String value) {
@@ -291,18 +285,11 @@ public record ImportArguments(
   }
 
   private static String endpoint(String value) {
-    try {
-      URI uri = new URI(value);
-      boolean web =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (web && uri.getHost() != null) {
-        return value;
-      }
-    } catch (URISyntaxException e) {
-      // Reported below with the expected form.
+    if (!Arguments.isHttpUrl(value)) {
+      throw new UsageException(
+          "--endpoint must be an http(s) URL such as http://127.0.0.1:8000, was \"" + value + "\"");
     }
-    throw new UsageException(
-        "--endpoint must be an http(s) URL such as http://127.0.0.1:8000, was \"" + value + "\"");
+    return value;
   }
 
   private static String nonBlank(String value, String what) {
