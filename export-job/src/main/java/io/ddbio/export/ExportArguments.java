@@ -3,7 +3,6 @@ package io.ddbio.export;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
-import io.ddbio.config.ThroughputOptions;
 import io.ddbio.export.layout.ExportCompression;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.mapreduce.DdbioTool;
@@ -162,14 +161,21 @@ public record ExportArguments(
         false,
         outputDir,
         table,
-        ratio.map(ExportArguments::ratio).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+        ratio
+            .map(
+                r ->
+                    Arguments.capacityShare(
+                        r,
+                        "read ratio",
+                        " (a share of the table's read capacity: 0.25 is a quarter)")).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
         segments.map(ExportArguments::segments).map(OptionalInt::of).orElse(OptionalInt.empty()),
         a.option("max-map-tasks")
             .map(m -> Arguments.integerAtLeast(m, "--max-map-tasks", 1))
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty()),
         a.option("read-units")
-            .map(ExportArguments::readUnits)
+            .map(
+                u -> Arguments.positive(u, "--read-units", " of read capacity units per second"))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         compression,
@@ -267,18 +273,6 @@ public record ExportArguments(
     return positional.or(() -> named);
   }
 
-  private static double ratio(String value) {
-    double r = Arguments.decimal(value, "read ratio");
-    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
-      throw new UsageException(
-          "read ratio must be greater than 0 and at most "
-              + ThroughputOptions.MAX_PERCENT
-              + " (a share of the table's read capacity: 0.25 is a quarter), was "
-              + value);
-    }
-    return r;
-  }
-
   private static int segments(String value) {
     int s = Arguments.integer(value, "total segments");
     if (s < 1 || s > ScanOptions.MAX_SEGMENTS) {
@@ -286,15 +280,6 @@ public record ExportArguments(
           "total segments must be 1.." + ScanOptions.MAX_SEGMENTS + ", was " + value);
     }
     return s;
-  }
-
-  private static double readUnits(String value) {
-    double u = Arguments.decimal(value, "--read-units");
-    if (!(u > 0) || Double.isInfinite(u)) {
-      throw new UsageException(
-          "--read-units must be a positive number of read capacity units per second, was " + value);
-    }
-    return u;
   }
 
   private static String endpoint(String value) {

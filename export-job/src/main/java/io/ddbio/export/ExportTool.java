@@ -71,17 +71,12 @@ public class ExportTool extends JobTool<ExportArguments> {
    * @param counterSource how the finished job's counters are read
    */
   ExportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
-    super(out, err, ExportArguments.usage(), counterSource);
+    super(out, err, ExportArguments.usage(), ExportArguments::parse, counterSource);
   }
 
   /** Runs the export and exits with its status. */
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new ExportTool(), args));
-  }
-
-  @Override
-  protected ExportArguments parse(String[] args) {
-    return ExportArguments.parse(args);
   }
 
   @Override

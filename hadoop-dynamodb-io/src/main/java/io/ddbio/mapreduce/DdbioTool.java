@@ -4,6 +4,7 @@ import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -32,20 +33,26 @@ public abstract class DdbioTool<A extends DdbioTool.CommandLine> extends Configu
   /** Where the tool prints, with its usage. */
   protected final ToolConsole console;
 
+  private final Function<String[], A> parser;
+
   /**
    * @param out receives results and the usage asked for with {@code --help}
    * @param err receives errors
    * @param usage the tool's usage text
+   * @param parser parses the command line left after Hadoop's generic options, throwing a {@link
+   *     UsageException} naming what is wrong with it
    */
-  protected DdbioTool(PrintStream out, PrintStream err, String usage) {
+  protected DdbioTool(
+      PrintStream out, PrintStream err, String usage, Function<String[], A> parser) {
     this.console = new ToolConsole(out, err, usage);
+    this.parser = parser;
   }
 
   @Override
   public int run(String[] args) {
     A arguments;
     try {
-      arguments = parse(args);
+      arguments = parser.apply(args);
     } catch (UsageException e) {
       return console.usageError(e.getMessage());
     }
@@ -56,13 +63,6 @@ public abstract class DdbioTool<A extends DdbioTool.CommandLine> extends Configu
     arguments.applyTo(conf);
     return run(arguments, conf);
   }
-
-  /**
-   * Parses the command line left after Hadoop's generic options.
-   *
-   * @throws UsageException naming what is wrong with it
-   */
-  protected abstract A parse(String[] args);
 
   /**
    * Runs what {@code arguments} ask for.

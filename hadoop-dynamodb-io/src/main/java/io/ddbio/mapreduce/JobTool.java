@@ -2,6 +2,7 @@ package io.ddbio.mapreduce;
 
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 
@@ -15,11 +16,17 @@ public abstract class JobTool<A extends DdbioTool.CommandLine> extends DdbioTool
   private Counters counters;
 
   /**
+   * The parameters are {@link DdbioTool}'s, and:
+   *
    * @param counterSource how the finished job's counters are read
    */
   protected JobTool(
-      PrintStream out, PrintStream err, String usage, JobCounts.Source counterSource) {
-    super(out, err, usage);
+      PrintStream out,
+      PrintStream err,
+      String usage,
+      Function<String[], A> parser,
+      JobCounts.Source counterSource) {
+    super(out, err, usage, parser);
     this.counterSource = counterSource;
   }
 

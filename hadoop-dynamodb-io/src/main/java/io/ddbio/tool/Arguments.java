@@ -1,5 +1,6 @@
 package io.ddbio.tool;
 
+import io.ddbio.config.ThroughputOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -158,5 +159,43 @@ public final class Arguments {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * A share of a table's capacity: greater than 0 and at most {@link
+   * ThroughputOptions#MAX_PERCENT}.
+   *
+   * @param explanation said after the range in the error, e.g. {@code " (0.25 is a quarter)"};
+   *     may be empty
+   * @throws UsageException when it is not a number, or out of range
+   */
+  public static double capacityShare(String value, String what, String explanation) {
+    double r = decimal(value, what);
+    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
+      throw new UsageException(
+          what
+              + " must be greater than 0 and at most "
+              + ThroughputOptions.MAX_PERCENT
+              + explanation
+              + ", was "
+              + value);
+    }
+    return r;
+  }
+
+  /**
+   * A positive, finite number, e.g. capacity units per second.
+   *
+   * @param explanation said after "a positive number" in the error, e.g. {@code " of read capacity
+   *     units per second"}; may be empty
+   * @throws UsageException when it is not a number, not positive or infinite
+   */
+  public static double positive(String value, String what, String explanation) {
+    double u = decimal(value, what);
+    if (!(u > 0) || Double.isInfinite(u)) {
+      throw new UsageException(
+          what + " must be a positive number" + explanation + ", was " + value);
+    }
+    return u;
   }
 }

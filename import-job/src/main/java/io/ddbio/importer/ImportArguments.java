@@ -1,7 +1,6 @@
 package io.ddbio.importer;
 
 import io.ddbio.config.DdbioKeys;
-import io.ddbio.config.ThroughputOptions;
 import io.ddbio.importer.layout.BackupFormat;
 import io.ddbio.importer.table.TableCreation;
 import io.ddbio.mapreduce.DdbioTool;
@@ -190,11 +189,11 @@ public record ImportArguments(
         nonBlank(positional.get(0), "<inputDir>"),
         TableNames.check(nonBlank(positional.get(1), "<table>").trim(), "<table>"),
         ratio
-            .map(ImportArguments::writeRatio)
+            .map(r -> Arguments.capacityShare(r, "The write ratio", ""))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         a.option(WRITE_UNITS)
-            .map(ImportArguments::writeUnits)
+            .map(u -> Arguments.positive(u, "--write-units", ""))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         a.option(ENDPOINT).map(ImportArguments::endpoint),
@@ -232,26 +231,6 @@ public record ImportArguments(
     region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
     maxBadRecords.ifPresent(n -> conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), n));
     rejectsDir.ifPresent(d -> conf.set(DdbioKeys.REJECTS_DIR.name(), d));
-  }
-
-  private static double writeRatio(String value) {
-    double r = Arguments.decimal(value, "The write ratio");
-    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
-      throw new UsageException(
-          "The write ratio must be greater than 0 and at most "
-              + ThroughputOptions.MAX_PERCENT
-              + ", was "
-              + value);
-    }
-    return r;
-  }
-
-  private static double writeUnits(String value) {
-    double u = Arguments.decimal(value, "--write-units");
-    if (!(u > 0) || Double.isInfinite(u)) {
-      throw new UsageException("--write-units must be a positive number, was " + value);
-    }
-    return u;
   }
 
   private static Optional<TableCreation> createTable(Arguments a) {

@@ -69,7 +69,7 @@ public class ImportTool extends JobTool<ImportArguments> {
    * @param counterSource how the finished job's counters are read
    */
   ImportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
-    super(out, err, ImportArguments.usage(), counterSource);
+    super(out, err, ImportArguments.usage(), ImportArguments::parse, counterSource);
   }
 
   /** Runs the import with Hadoop's generic options and exits with its status. */
@@ -80,11 +80,6 @@ public class ImportTool extends JobTool<ImportArguments> {
   /** The counters of the job this tool last ran, once it has ended. */
   public Optional<Counters> counters() {
     return Optional.ofNullable(lastCounters());
-  }
-
-  @Override
-  protected ImportArguments parse(String[] args) {
-    return ImportArguments.parse(args);
   }
 
   @Override

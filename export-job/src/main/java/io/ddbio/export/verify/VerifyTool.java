@@ -30,17 +30,12 @@ public class VerifyTool extends DdbioTool<VerifyArguments> {
    * @param err receives usage errors
    */
   public VerifyTool(PrintStream out, PrintStream err) {
-    super(out, err, VerifyArguments.usage());
+    super(out, err, VerifyArguments.usage(), VerifyArguments::parse);
   }
 
   /** Verifies and exits with the status. */
   public static void main(String[] args) throws Exception {
     System.exit(ToolRunner.run(new VerifyTool(), args));
-  }
-
-  @Override
-  protected VerifyArguments parse(String[] args) {
-    return VerifyArguments.parse(args);
   }
 
   @Override
