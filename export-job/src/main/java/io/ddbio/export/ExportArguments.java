@@ -167,15 +167,16 @@ public record ExportArguments(
                     Arguments.capacityShare(
                         r,
                         "read ratio",
-                        " (a share of the table's read capacity: 0.25 is a quarter)")).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                        " (a share of the table's read capacity: 0.25 is a quarter)"))
+            .map(OptionalDouble::of)
+            .orElse(OptionalDouble.empty()),
         segments.map(ExportArguments::segments).map(OptionalInt::of).orElse(OptionalInt.empty()),
         a.option("max-map-tasks")
             .map(m -> Arguments.integerAtLeast(m, "--max-map-tasks", 1))
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty()),
         a.option("read-units")
-            .map(
-                u -> Arguments.positive(u, "--read-units", " of read capacity units per second"))
+            .map(u -> Arguments.positive(u, "--read-units", " of read capacity units per second"))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         compression,

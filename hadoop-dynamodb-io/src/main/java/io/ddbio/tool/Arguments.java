@@ -165,8 +165,8 @@ public final class Arguments {
    * A share of a table's capacity: greater than 0 and at most {@link
    * ThroughputOptions#MAX_PERCENT}.
    *
-   * @param explanation said after the range in the error, e.g. {@code " (0.25 is a quarter)"};
-   *     may be empty
+   * @param explanation said after the range in the error, e.g. {@code " (0.25 is a quarter)"}; may
+   *     be empty
    * @throws UsageException when it is not a number, or out of range
    */
   public static double capacityShare(String value, String what, String explanation) {

@@ -57,7 +57,9 @@ public record ToolConsole(PrintStream out, PrintStream err, String usage) {
     out.flush();
   }
 
-  /** What to tell the user about {@code e}: its message, or the exception itself when it has none. */
+  /**
+   * What to tell the user about {@code e}: its message, or the exception itself when it has none.
+   */
   public static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.toString() : message;

@@ -324,9 +324,7 @@ public class TestExportCommitter {
     IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
     assertTrue(e.getMessage().contains(ExportJobConf.START_TIME), e.getMessage());
     assertEquals(
-        List.of(
-            task0,
-            DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "")),
+        List.of(task0, DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "")),
         visibleFiles(out),
         "data files only, as the tasks left them");
   }

@@ -138,7 +138,14 @@ class TestVerifyDynamoDbWrittenExport {
     for (Path dir : List.of(exportDir, tmp.resolve(PREFIX))) {
       VerifyRun run = verify(dir);
 
-      assertReport(run, 0, "3 of 3 data files are as recorded", "etag", "multipart", "manifest-files.md5 matches manifest-files.json", "manifest-summary.md5 matches manifest-summary.json");
+      assertReport(
+          run,
+          0,
+          "3 of 3 data files are as recorded",
+          "etag",
+          "multipart",
+          "manifest-files.md5 matches manifest-files.json",
+          "manifest-summary.md5 matches manifest-summary.json");
     }
   }
 

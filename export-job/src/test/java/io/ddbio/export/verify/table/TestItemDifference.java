@@ -23,7 +23,9 @@ class TestItemDifference {
         "n", AttributeValue.fromN(n),
         "ns", AttributeValue.fromNs(ns),
         "ss", AttributeValue.fromSs(ss),
-        "bs", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String(b1), SdkBytes.fromUtf8String(b2))),
+        "bs",
+            AttributeValue.fromBs(
+                List.of(SdkBytes.fromUtf8String(b1), SdkBytes.fromUtf8String(b2))),
         "m", AttributeValue.fromM(Map.of("k", s("v"), "l", AttributeValue.fromL(List.of(s("a"))))));
   }
 
