@@ -3,19 +3,18 @@ package io.ddbio.export;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
-import io.ddbio.config.ThroughputOptions;
 import io.ddbio.export.layout.ExportCompression;
 import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -60,7 +59,8 @@ public record ExportArguments(
     Optional<String> projection,
     Optional<String> filter,
     Optional<String> names,
-    Optional<String> values) {
+    Optional<String> values)
+    implements DdbioTool.CommandLine {
 
   private static final Set<String> VALUED =
       Set.of(
@@ -113,7 +113,7 @@ public record ExportArguments(
    *
    * @throws UsageException naming what is missing, unknown, conflicting or out of range
    */
-  public static ExportArguments parse(String[] args) {
+  public static ExportArguments parse(String... args) {
     // Help wins over everything else, so "--help" works even next to a mistake.
     for (String a : args) {
       if (a.equals("--help") || a.equals("-h")) {
@@ -161,14 +161,22 @@ public record ExportArguments(
         false,
         outputDir,
         table,
-        ratio.map(ExportArguments::ratio).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+        ratio
+            .map(
+                r ->
+                    Arguments.capacityShare(
+                        r,
+                        "read ratio",
+                        " (a share of the table's read capacity: 0.25 is a quarter)"))
+            .map(OptionalDouble::of)
+            .orElse(OptionalDouble.empty()),
         segments.map(ExportArguments::segments).map(OptionalInt::of).orElse(OptionalInt.empty()),
         a.option("max-map-tasks")
-            .map(ExportArguments::maxMapTasks)
+            .map(m -> Arguments.integerAtLeast(m, "--max-map-tasks", 1))
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty()),
         a.option("read-units")
-            .map(ExportArguments::readUnits)
+            .map(u -> Arguments.positive(u, "--read-units", " of read capacity units per second"))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         compression,
@@ -178,8 +186,8 @@ public record ExportArguments(
         format,
         a.option("projection").map(e -> expression(e, "--projection")),
         a.option("filter").map(e -> expression(e, "--filter")),
-        a.option("names").map(ExportArguments::names),
-        a.option("values").map(ExportArguments::values));
+        a.option("names").map(n -> json(n, ScanExpressions::parseNames, "--names")),
+        a.option("values").map(v -> json(v, ScanExpressions::parseValues, "--values")));
   }
 
   /**
@@ -189,6 +197,7 @@ public record ExportArguments(
    *
    * @throws IllegalStateException for the {@code --help} arguments, which name no export
    */
+  @Override
   public void applyTo(Configuration conf) {
     if (help) {
       throw new IllegalStateException("--help names no export to configure");
@@ -265,18 +274,6 @@ public record ExportArguments(
     return positional.or(() -> named);
   }
 
-  private static double ratio(String value) {
-    double r = Arguments.decimal(value, "read ratio");
-    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
-      throw new UsageException(
-          "read ratio must be greater than 0 and at most "
-              + ThroughputOptions.MAX_PERCENT
-              + " (a share of the table's read capacity: 0.25 is a quarter), was "
-              + value);
-    }
-    return r;
-  }
-
   private static int segments(String value) {
     int s = Arguments.integer(value, "total segments");
     if (s < 1 || s > ScanOptions.MAX_SEGMENTS) {
@@ -286,38 +283,15 @@ public record ExportArguments(
     return s;
   }
 
-  private static int maxMapTasks(String value) {
-    int m = Arguments.integer(value, "--max-map-tasks");
-    if (m < 1) {
-      throw new UsageException("--max-map-tasks must be at least 1, was " + value);
-    }
-    return m;
-  }
-
-  private static double readUnits(String value) {
-    double u = Arguments.decimal(value, "--read-units");
-    if (!(u > 0) || Double.isInfinite(u)) {
-      throw new UsageException(
-          "--read-units must be a positive number of read capacity units per second, was " + value);
-    }
-    return u;
-  }
-
   private static String endpoint(String value) {
-    try {
-      URI uri = new URI(value.trim());
-      boolean web =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (web && uri.getHost() != null) {
-        return uri.toString();
-      }
-    } catch (URISyntaxException e) {
-      // Reported below with the expected form.
+    String url = value.trim();
+    if (!Arguments.isHttpUrl(url)) {
+      throw new UsageException(
+          "--endpoint must be an http or https URL with a host, e.g. http://127.0.0.1:8000, was \""
+              + value
+              + "\"");
     }
-    throw new UsageException(
-        "--endpoint must be an http or https URL with a host, e.g. http://127.0.0.1:8000, was \""
-            + value
-            + "\"");
+    return url;
   }
 
   private static String expression(String value, String option) {
@@ -328,18 +302,9 @@ public record ExportArguments(
   }
 
   /** Checks the JSON now, so a quoting slip in the shell is a usage error, not a failed job. */
-  private static String names(String json) {
+  private static String json(String json, BiFunction<String, String, ?> parse, String option) {
     try {
-      ScanExpressions.parseNames(json, "--names");
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return json.strip();
-  }
-
-  private static String values(String json) {
-    try {
-      ScanExpressions.parseValues(json, "--values");
+      parse.apply(json, option);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

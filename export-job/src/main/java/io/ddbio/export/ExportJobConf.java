@@ -82,12 +82,7 @@ public final class ExportJobConf {
    * @throws IOException when it is unset or not a target
    */
   public static NativeExportTarget nativeTarget(Configuration conf) throws IOException {
-    String value = required(conf, NATIVE_TARGET);
-    try {
-      return JSON.readValue(value, NativeExportTarget.class);
-    } catch (JsonProcessingException e) {
-      throw new IOException(NATIVE_TARGET + " does not hold a target: " + e.getMessage(), e);
-    }
+    return json(conf, NATIVE_TARGET, NativeExportTarget.class, "a target");
   }
 
   /**
@@ -110,11 +105,19 @@ public final class ExportJobConf {
    * @throws IOException when it is unset or not a schema
    */
   public static TableSchema tableSchema(Configuration conf) throws IOException {
-    String value = required(conf, TABLE_SCHEMA);
+    return json(conf, TABLE_SCHEMA, TableSchema.class, "a table schema");
+  }
+
+  /**
+   * @param what what the key holds, for the error: e.g. {@code a table schema}
+   */
+  private static <T> T json(Configuration conf, String key, Class<T> type, String what)
+      throws IOException {
+    String value = required(conf, key);
     try {
-      return JSON.readValue(value, TableSchema.class);
+      return JSON.readValue(value, type);
     } catch (JsonProcessingException e) {
-      throw new IOException(TABLE_SCHEMA + " does not hold a table schema: " + e.getMessage(), e);
+      throw new IOException(key + " does not hold " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -15,28 +15,27 @@ import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.export.layout.NativeLayout;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
+import io.ddbio.mapreduce.JobTool;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -54,13 +53,7 @@ import org.apache.hadoop.util.ToolRunner;
  * directory removed, index files first ({@link ExportWithdrawal}): nothing may restore it, and a
  * retry can use the same path.
  */
-public class ExportTool extends Configured implements Tool {
-  private final PrintStream out;
-  private final PrintStream err;
-  private Counters counters;
-
-  private final JobCounts.Source counterSource;
-
+public class ExportTool extends JobTool<ExportArguments> {
   /** A tool printing to the process's standard output and error. */
   public ExportTool() {
     this(System.out, System.err);
@@ -78,9 +71,7 @@ public class ExportTool extends Configured implements Tool {
    * @param counterSource how the finished job's counters are read
    */
   ExportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
-    this.out = out;
-    this.err = err;
-    this.counterSource = counterSource;
+    super(out, err, ExportArguments.usage(), ExportArguments::parse, counterSource);
   }
 
   /** Runs the export and exits with its status. */
@@ -89,36 +80,23 @@ public class ExportTool extends Configured implements Tool {
   }
 
   @Override
-  public int run(String[] args) {
-    counters = null;
-    ExportArguments arguments;
-    try {
-      arguments = ExportArguments.parse(args);
-    } catch (UsageException e) {
-      return usageError(e.getMessage());
-    }
-    if (arguments.help()) {
-      out.print(ExportArguments.usage());
-      return 0;
-    }
-    Configuration conf = new Configuration(getConf() == null ? new Configuration() : getConf());
-    arguments.applyTo(conf);
+  protected int run(ExportArguments arguments, Configuration conf) {
     String what = "Export of table \"" + arguments.table() + "\" to " + arguments.outputDir();
     try {
       return export(conf, arguments.table());
     } catch (UsageException e) {
-      return usageError(e.getMessage());
+      return console.usageError(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failure(what + " was interrupted");
+      return console.failure(what + " was interrupted");
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
-      return failure(what + " failed: " + describe(e));
+      return console.failure(what + " failed: " + ToolConsole.describe(e));
     }
   }
 
   /** The counters of the last job this tool ran, or null if none ran. */
   public Counters counters() {
-    return counters;
+    return lastCounters();
   }
 
   private int export(Configuration conf, String tableName)
@@ -128,7 +106,7 @@ public class ExportTool extends Configured implements Tool {
     Path out = fs.makeQualified(dir);
     String title = "Export of table \"" + tableName + "\" to " + out;
     if (fs.exists(out)) {
-      return failure(
+      return console.failure(
           title
               + " not started: the output directory already exists. An export writes a new"
               + " directory; choose another path or remove this one.");
@@ -138,7 +116,7 @@ public class ExportTool extends Configured implements Tool {
     List<String> keysLeftOut =
         ProjectedKeys.missing(selection, table.keys().stream().map(KeyAttribute::name).toList());
     if (!keysLeftOut.isEmpty()) {
-      err.println(
+      console.note(
           "Warning: the projection leaves out key attribute(s) "
               + keysLeftOut
               + ": the exported items cannot be imported into a table.");
@@ -151,17 +129,16 @@ public class ExportTool extends Configured implements Tool {
     Optional<String> problem;
     try {
       problem = succeeded ? Optional.empty() : Optional.of(JobFailure.describe(job));
-      counters = JobCounts.read(job, counterSource);
-      Optional<String> unknown = JobCounts.unknown(job, counters);
+      Optional<String> unknown = readCounters(job, succeeded);
       if (succeeded && unknown.isPresent()) {
         // Unknown counts are a failure: read as zeros, the check below could compare 0 with 0.
         problem = unknown;
-        counters = null;
       }
       if (problem.isEmpty()) {
         problem =
             ExportCheck.problem(
-                JobCounts.totals(counters).applyAsLong(DdbioCounter.ITEMS_READ), metadata(fs, out));
+                JobCounts.totals(lastCounters()).applyAsLong(DdbioCounter.ITEMS_READ),
+                metadata(fs, out));
       }
     } catch (IOException | RuntimeException | InterruptedException e) {
       // The job has committed _SUCCESS and the manifest: an export that cannot be checked must
@@ -169,16 +146,16 @@ public class ExportTool extends Configured implements Tool {
       withdraw(fs, out, "its outcome could not be checked");
       throw e;
     }
-    ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
-    if (counters != null) {
+    if (lastCounters() != null) {
       // Without counters a summary would show zeros as if they had been counted.
-      out(new JobSummary(title, problem.isEmpty(), took, counts).render());
+      ToLongFunction<DdbioCounter> counts = JobCounts.totals(lastCounters());
+      console.print(new JobSummary(title, problem.isEmpty(), took, counts).render());
     }
     if (problem.isEmpty()) {
-      out(layoutNote(job.getConfiguration(), out, selection));
-      return 0;
+      console.print(layoutNote(job.getConfiguration(), out, selection));
+      return ToolConsole.OK;
     }
-    int status = failure(title + " failed: " + problem.get());
+    int status = console.failure(title + " failed: " + problem.get());
     withdraw(
         fs, out, succeeded ? "an export that failed its final check must not be restored" : null);
     return status;
@@ -192,7 +169,7 @@ public class ExportTool extends Configured implements Tool {
   private void withdraw(FileSystem fs, Path out, String why) throws IOException {
     if (fs.exists(out)) {
       ExportWithdrawal.withdraw(fs, out);
-      err.println(
+      console.note(
           why == null
               ? "Removed the incomplete output directory " + out
               : "Removed the output directory " + out + ": " + why);
@@ -204,14 +181,8 @@ public class ExportTool extends Configured implements Tool {
    * on-demand table without a read budget stop the export before anything is written.
    */
   private static TableInfo describeTable(Configuration conf) throws IOException {
-    DdbioOptions options;
-    ScanOptions scan;
-    try {
-      options = HadoopOptions.from(conf);
-      scan = options.scan();
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new UsageException(e.getMessage());
-    }
+    DdbioOptions options = setting(() -> HadoopOptions.from(conf));
+    ScanOptions scan = setting(options::scan);
     TableInfo table;
     try (DynamoDBSession session = DynamoDBSession.open(options, CounterSink.NONE)) {
       table = TableInfo.describe(session.client(), session.retrier(), scan.table());
@@ -262,29 +233,5 @@ public class ExportTool extends Configured implements Tool {
     try (InputStream in = fs.open(path)) {
       return ExportMetadata.read(in, path.toString());
     }
-  }
-
-  private void out(String text) {
-    out.print(text);
-    out.flush();
-  }
-
-  private int usageError(String message) {
-    err.println(message);
-    err.println();
-    err.print(ExportArguments.usage());
-    err.flush();
-    return 2;
-  }
-
-  private int failure(String message) {
-    err.println(message);
-    err.flush();
-    return 1;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.toString() : message;
   }
 }

@@ -1,9 +1,11 @@
 package io.ddbio.export;
 
+import io.ddbio.mapreduce.FailedTaskAttempts;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 
 /**
  * Why a finished job failed, as far as the cluster tells: its final state, its failure info, and
@@ -11,8 +13,6 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
  * it), so the reason reaches the user without a trip to the task logs.
  */
 final class JobFailure {
-  private static final int EVENTS = 1000;
-
   private JobFailure() {}
 
   static String describe(Job job) throws IOException, InterruptedException {
@@ -29,21 +29,18 @@ final class JobFailure {
 
   private static Optional<String> firstFailedAttempt(Job job)
       throws IOException, InterruptedException {
-    TaskCompletionEvent[] events = job.getTaskCompletionEvents(0, EVENTS);
-    if (events == null) {
-      return Optional.empty();
-    }
-    for (TaskCompletionEvent e : events) {
-      if (e.getStatus() != TaskCompletionEvent.Status.FAILED
-          && e.getStatus() != TaskCompletionEvent.Status.TIPFAILED) {
-        continue;
-      }
-      String[] diagnostics = job.getTaskDiagnostics(e.getTaskAttemptId());
-      if (diagnostics != null && diagnostics.length > 0 && !diagnostics[0].isBlank()) {
-        return Optional.of(
-            e.getTaskAttemptId() + ": " + diagnostics[0].strip().lines().findFirst().orElse(""));
-      }
-    }
-    return Optional.empty();
+    List<String> first = new ArrayList<>(1);
+    FailedTaskAttempts.read(
+        job,
+        attempt -> {
+          List<String> diagnostics = attempt.diagnostics();
+          if (diagnostics.isEmpty() || diagnostics.get(0).isBlank()) {
+            return true;
+          }
+          first.add(
+              attempt.id() + ": " + diagnostics.get(0).strip().lines().findFirst().orElse(""));
+          return false;
+        });
+    return first.stream().findFirst();
   }
 }

@@ -1,5 +1,6 @@
 package io.ddbio.export;
 
+import static io.ddbio.export.ExportArguments.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,10 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TestExportArguments {
-
-  private static ExportArguments parse(String... args) {
-    return ExportArguments.parse(args);
-  }
 
   private static String refused(String... args) {
     return assertThrows(UsageException.class, () -> ExportArguments.parse(args)).getMessage();

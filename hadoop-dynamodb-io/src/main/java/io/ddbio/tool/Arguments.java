@@ -1,5 +1,8 @@
 package io.ddbio.tool;
 
+import io.ddbio.config.ThroughputOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -131,5 +134,68 @@ public final class Arguments {
     } catch (NumberFormatException e) {
       throw new UsageException(what + " must be a whole number, was \"" + value + "\"");
     }
+  }
+
+  /**
+   * A whole number of at least {@code min} from an option or positional argument.
+   *
+   * @throws UsageException when it is not a whole number, or less than {@code min}
+   */
+  public static int integerAtLeast(String value, String what, int min) {
+    int n = integer(value, what);
+    if (n < min) {
+      throw new UsageException(what + " must be at least " + min + ", was " + value);
+    }
+    return n;
+  }
+
+  /** Whether {@code value} is an http or https URL with a host, as a DynamoDB endpoint must be. */
+  public static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return web && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A share of a table's capacity: greater than 0 and at most {@link
+   * ThroughputOptions#MAX_PERCENT}.
+   *
+   * @param explanation said after the range in the error, e.g. {@code " (0.25 is a quarter)"}; may
+   *     be empty
+   * @throws UsageException when it is not a number, or out of range
+   */
+  public static double capacityShare(String value, String what, String explanation) {
+    double r = decimal(value, what);
+    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
+      throw new UsageException(
+          what
+              + " must be greater than 0 and at most "
+              + ThroughputOptions.MAX_PERCENT
+              + explanation
+              + ", was "
+              + value);
+    }
+    return r;
+  }
+
+  /**
+   * A positive, finite number, e.g. capacity units per second.
+   *
+   * @param explanation said after "a positive number" in the error, e.g. {@code " of read capacity
+   *     units per second"}; may be empty
+   * @throws UsageException when it is not a number, not positive or infinite
+   */
+  public static double positive(String value, String what, String explanation) {
+    double u = decimal(value, what);
+    if (!(u > 0) || Double.isInfinite(u)) {
+      throw new UsageException(
+          what + " must be a positive number" + explanation + ", was " + value);
+    }
+    return u;
   }
 }

@@ -1,14 +1,12 @@
 package io.ddbio.importer;
 
 import io.ddbio.config.DdbioKeys;
-import io.ddbio.config.ThroughputOptions;
 import io.ddbio.importer.layout.BackupFormat;
 import io.ddbio.importer.table.TableCreation;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -50,7 +48,8 @@ public record ImportArguments(
     Optional<String> rejectsDir,
     boolean allowPartialItems,
     boolean allowNoManifest,
-    boolean help) {
+    boolean help)
+    implements DdbioTool.CommandLine {
 
   private static final String WRITE_RATIO = "write-ratio";
   private static final String WRITE_UNITS = "write-units";
@@ -136,7 +135,7 @@ public record ImportArguments(
           "org.apache.hadoop.dynamodb.tools.DynamoDBImport",
           "io.ddbio.importer.ImportTool");
 
-  public static ImportArguments parse(String[] args) {
+  public static ImportArguments parse(String... args) {
     Arguments a =
         Arguments.parse(
             Arguments.withoutLeadingClassName(args, CLASS_NAMES),
@@ -190,11 +189,11 @@ public record ImportArguments(
         nonBlank(positional.get(0), "<inputDir>"),
         TableNames.check(nonBlank(positional.get(1), "<table>").trim(), "<table>"),
         ratio
-            .map(ImportArguments::writeRatio)
+            .map(r -> Arguments.capacityShare(r, "The write ratio", ""))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         a.option(WRITE_UNITS)
-            .map(ImportArguments::writeUnits)
+            .map(u -> Arguments.positive(u, "--write-units", ""))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty()),
         a.option(ENDPOINT).map(ImportArguments::endpoint),
@@ -220,6 +219,7 @@ public record ImportArguments(
    * Sets the destination table and every option given; what was not given is left to the
    * configuration ({@code -D}) and the library's defaults.
    */
+  @Override
   public void applyTo(Configuration conf) {
     if (help) {
       throw new IllegalStateException("--help names no import to configure");
@@ -231,26 +231,6 @@ public record ImportArguments(
     region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
     maxBadRecords.ifPresent(n -> conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), n));
     rejectsDir.ifPresent(d -> conf.set(DdbioKeys.REJECTS_DIR.name(), d));
-  }
-
-  private static double writeRatio(String value) {
-    double r = Arguments.decimal(value, "The write ratio");
-    if (!(r > 0 && r <= ThroughputOptions.MAX_PERCENT)) {
-      throw new UsageException(
-          "The write ratio must be greater than 0 and at most "
-              + ThroughputOptions.MAX_PERCENT
-              + ", was "
-              + value);
-    }
-    return r;
-  }
-
-  private static double writeUnits(String value) {
-    double u = Arguments.decimal(value, "--write-units");
-    if (!(u > 0) || Double.isInfinite(u)) {
-      throw new UsageException("--write-units must be a positive number, was " + value);
-    }
-    return u;
   }
 
   private static Optional<TableCreation> createTable(Arguments a) {
@@ -272,11 +252,7 @@ public record ImportArguments(
   }
 
   private static long units(String value, String option) {
-    int u = Arguments.integer(value, "--" + option);
-    if (u < 1) {
-      throw new UsageException("--" + option + " must be at least 1, was " + value);
-    }
-    return u;
+    return Arguments.integerAtLeast(value, "--" + option, 1);
   }
 
   private static int maxBadRecords(String value) {
@@ -288,18 +264,11 @@ public record ImportArguments(
   }
 
   private static String endpoint(String value) {
-    try {
-      URI uri = new URI(value);
-      boolean web =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (web && uri.getHost() != null) {
-        return value;
-      }
-    } catch (URISyntaxException e) {
-      // Reported below with the expected form.
+    if (!Arguments.isHttpUrl(value)) {
+      throw new UsageException(
+          "--endpoint must be an http(s) URL such as http://127.0.0.1:8000, was \"" + value + "\"");
     }
-    throw new UsageException(
-        "--endpoint must be an http(s) URL such as http://127.0.0.1:8000, was \"" + value + "\"");
+    return value;
   }
 
   private static String nonBlank(String value, String what) {

@@ -15,23 +15,22 @@ import io.ddbio.importer.table.DestinationTable;
 import io.ddbio.importer.table.TableCreator;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
+import io.ddbio.mapreduce.JobTool;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +47,8 @@ import org.slf4j.LoggerFactory;
  * aside ({@link BadRecordOptions}). Exit status: 0 when every item was written (but for bad records
  * set aside within the limit), 1 on failure (the reason on standard error), 2 on a usage error.
  */
-public class ImportTool extends Configured implements Tool {
+public class ImportTool extends JobTool<ImportArguments> {
   private static final Logger LOG = LoggerFactory.getLogger(ImportTool.class);
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final JobCounts.Source counterSource;
-  private Counters counters;
 
   /** A tool printing to the standard streams. */
   public ImportTool() {
@@ -75,9 +69,7 @@ public class ImportTool extends Configured implements Tool {
    * @param counterSource how the finished job's counters are read
    */
   ImportTool(PrintStream out, PrintStream err, JobCounts.Source counterSource) {
-    this.out = out;
-    this.err = err;
-    this.counterSource = counterSource;
+    super(out, err, ImportArguments.usage(), ImportArguments::parse, counterSource);
   }
 
   /** Runs the import with Hadoop's generic options and exits with its status. */
@@ -87,43 +79,28 @@ public class ImportTool extends Configured implements Tool {
 
   /** The counters of the job this tool last ran, once it has ended. */
   public Optional<Counters> counters() {
-    return Optional.ofNullable(counters);
+    return Optional.ofNullable(lastCounters());
   }
 
   @Override
-  public int run(String[] args) {
-    counters = null;
-    ImportArguments arguments;
-    try {
-      arguments = ImportArguments.parse(args);
-    } catch (UsageException e) {
-      return usageError(e.getMessage());
-    }
-    if (arguments.help()) {
-      out.print(ImportArguments.usage());
-      return 0;
-    }
-    Configuration conf = getConf() == null ? new Configuration() : getConf();
-    arguments.applyTo(conf);
+  protected int run(ImportArguments arguments, Configuration conf) {
     DdbioOptions options;
     BadRecordOptions bad;
     try {
-      options = HadoopOptions.from(conf);
-      options.write();
-      bad = BadRecordOptions.from(conf);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      return usageError(e.getMessage());
+      options = setting(() -> HadoopOptions.from(conf));
+      setting(options::write);
+      bad = setting(() -> BadRecordOptions.from(conf));
+    } catch (UsageException e) {
+      return console.usageError(e.getMessage());
     }
     try {
       return importBackup(arguments, conf, options, bad);
     } catch (IOException | RuntimeException e) {
       LOG.debug("Import failed", e);
-      err.println("Import failed: " + describe(e));
-      return 1;
+      return console.failure("Import failed: " + ToolConsole.describe(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      err.println("Import interrupted; items written so far stay in the table");
-      return 1;
+      return console.failure("Import interrupted; items written so far stay in the table");
     }
   }
 
@@ -136,6 +113,7 @@ public class ImportTool extends Configured implements Tool {
     ImportSource source =
         ImportSource.locate(
             new Path(arguments.inputDir()), arguments.format(), conf, arguments.allowNoManifest());
+    PrintStream err = console.err();
     source.uncheckedFiles().ifPresent(err::println);
     PartialExportCheck.check(source.metadata(), arguments.allowPartialItems())
         .ifPresent(err::println);
@@ -156,13 +134,9 @@ public class ImportTool extends Configured implements Tool {
       submit(job);
       err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
       boolean succeeded = JobProgress.await(job, err);
-      counters = JobCounts.read(job, counterSource);
-      Optional<String> countsUnknown = JobCounts.unknown(job, counters);
-      if (succeeded && countsUnknown.isPresent()) {
-        // Unknown counts are a failure: read as zeros, "0 read, 0 written" would pass the check.
-        // (A failed job's counters are shown as they are: the job has failed anyway.)
-        counters = null;
-      }
+      // Unknown counts are a failure: read as zeros, "0 read, 0 written" would pass the check.
+      Optional<String> countsUnknown = readCounters(job, succeeded);
+      Counters counters = lastCounters();
       ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
       Optional<String> countProblem =
           counters == null ? countsUnknown : source.countProblem(counts);
@@ -172,8 +146,7 @@ public class ImportTool extends Configured implements Tool {
       Optional<String> tooManyBad = bad.problem(setAside);
       boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
       if (counters != null) {
-        out.print(new JobSummary(title, complete, took, counts).render());
-        out.flush();
+        console.print(new JobSummary(title, complete, took, counts).render());
       }
       if (!succeeded) {
         reportFailure(job);
@@ -213,6 +186,7 @@ public class ImportTool extends Configured implements Tool {
   }
 
   private void reportFailure(Job job) throws IOException, InterruptedException {
+    PrintStream err = console.err();
     List<String> reasons = TaskFailures.reasons(job);
     if (reasons.isEmpty()) {
       err.println(
@@ -232,20 +206,8 @@ public class ImportTool extends Configured implements Tool {
     if (bad.rejectsDir().isPresent()) {
       Path dir = bad.rejectsDir().get();
       if (dir.getFileSystem(conf).exists(dir)) {
-        err.println("  bad records set aside by the tasks that finished are in " + dir);
+        console.note("  bad records set aside by the tasks that finished are in " + dir);
       }
     }
-  }
-
-  private int usageError(String message) {
-    err.println(message);
-    err.println();
-    err.print(ImportArguments.usage());
-    return 2;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.toString() : message;
   }
 }

@@ -1,5 +1,6 @@
 package io.ddbio.importer;
 
+import io.ddbio.mapreduce.FailedTaskAttempts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Cluster;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,19 +132,18 @@ public final class TaskFailures {
 
   private static void readDiagnostics(Job job, Set<String> reasons)
       throws IOException, InterruptedException {
-    int from = 0;
-    TaskCompletionEvent[] events;
-    while ((events = job.getTaskCompletionEvents(from, 100)).length > 0
-        && reasons.size() < MAX_REASONS) {
-      for (TaskCompletionEvent e : events) {
-        if (e.getStatus() == TaskCompletionEvent.Status.FAILED) {
-          for (String d : job.getTaskDiagnostics(e.getTaskAttemptId())) {
-            reasons.add(d.lines().findFirst().orElse(d));
+    FailedTaskAttempts.read(
+        job,
+        attempt -> {
+          // The attempts their task retried; the note of each attempt, the last one's included,
+          // is read above.
+          if (!attempt.taskFailed()) {
+            for (String d : attempt.diagnostics()) {
+              reasons.add(d.lines().findFirst().orElse(d));
+            }
           }
-        }
-      }
-      from += events.length;
-    }
+          return reasons.size() < MAX_REASONS;
+        });
   }
 
   private static String reason(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.ddbio.importer;
 
+import static io.ddbio.importer.ImportArguments.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,13 +16,10 @@ import java.util.OptionalInt;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TestImportArguments {
-
-  private static ImportArguments parse(String... args) {
-    return ImportArguments.parse(args);
-  }
 
   private static String refused(String... args) {
     return assertThrows(UsageException.class, () -> ImportArguments.parse(args)).getMessage();
@@ -136,17 +134,26 @@ class TestImportArguments {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-5", "lots", "Infinity"})
-  void nonPositiveWriteUnitsAreRefused(String units) {
-    String m = refused("dir", "Tbl", "--write-units", units);
-    assertTrue(m.contains("--write-units"), m);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"localhost:8000", "127.0.0.1", "ftp://host/", "http://"})
-  void endpointMustBeAnHttpUrl(String endpoint) {
-    String m = refused("dir", "Tbl", "--endpoint", endpoint);
-    assertTrue(m.contains("--endpoint"), m);
+  @CsvSource({
+    // --write-units: a positive number
+    "--write-units, 0",
+    "--write-units, -5",
+    "--write-units, lots",
+    "--write-units, Infinity",
+    // --endpoint: an http(s) URL with a host
+    "--endpoint, localhost:8000",
+    "--endpoint, 127.0.0.1",
+    "--endpoint, ftp://host/",
+    "--endpoint, http://",
+    // --max-bad-records: a whole number of at least 0
+    "--max-bad-records, -1",
+    "--max-bad-records, ten",
+    "--max-bad-records, 1.5",
+    "--max-bad-records, ''"
+  })
+  void aBadValueIsRefusedNamingItsOption(String option, String value) {
+    String m = refused("dir", "Tbl", option, value);
+    assertTrue(m.contains(option), m);
   }
 
   @Test
@@ -208,13 +215,6 @@ class TestImportArguments {
     parse("dir", "Tbl").applyTo(untouched);
     assertEquals("3", untouched.get("dynamodb.max.bad.records"));
     assertNull(untouched.get("dynamodb.rejects.dir"));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"-1", "ten", "1.5", ""})
-  void maxBadRecordsMustBeAWholeNumberOfAtLeastZero(String n) {
-    String m = refused("dir", "Tbl", "--max-bad-records", n);
-    assertTrue(m.contains("--max-bad-records"), m);
   }
 
   @Test

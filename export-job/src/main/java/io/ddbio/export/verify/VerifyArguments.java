@@ -1,6 +1,7 @@
 package io.ddbio.export.verify;
 
 import io.ddbio.config.DdbioKeys;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
@@ -21,7 +22,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param settings library keys to set, from the named options
  */
 record VerifyArguments(
-    boolean help, String exportDir, Optional<String> table, boolean items, List<Setting> settings) {
+    boolean help, String exportDir, Optional<String> table, boolean items, List<Setting> settings)
+    implements DdbioTool.CommandLine {
 
   /** A library key and its value. */
   record Setting(String key, String value) {}
@@ -76,7 +78,8 @@ record VerifyArguments(
   }
 
   /** Sets the table and the options' keys in {@code conf}. */
-  void applyTo(Configuration conf) {
+  @Override
+  public void applyTo(Configuration conf) {
     table.ifPresent(t -> conf.set(DdbioKeys.INPUT_TABLE.name(), t));
     settings.forEach(s -> conf.set(s.key(), s.value()));
   }

@@ -4,15 +4,14 @@ import io.ddbio.config.DdbioOptions;
 import io.ddbio.export.verify.backup.BackupItems;
 import io.ddbio.export.verify.backup.BackupVerifier;
 import io.ddbio.export.verify.table.TableVerifier;
+import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -20,10 +19,7 @@ import org.apache.hadoop.util.ToolRunner;
  * --table}, against the table ({@link TableVerifier}); prints a report naming every problem. Exit
  * status: 0 when all is well, 1 when a problem was found, 2 for a usage error.
  */
-public class VerifyTool extends Configured implements Tool {
-  private final PrintStream out;
-  private final PrintStream err;
-
+public class VerifyTool extends DdbioTool<VerifyArguments> {
   /** A tool printing to the process's standard output and error. */
   public VerifyTool() {
     this(System.out, System.err);
@@ -34,8 +30,7 @@ public class VerifyTool extends Configured implements Tool {
    * @param err receives usage errors
    */
   public VerifyTool(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err, VerifyArguments.usage(), VerifyArguments::parse);
   }
 
   /** Verifies and exits with the status. */
@@ -44,19 +39,7 @@ public class VerifyTool extends Configured implements Tool {
   }
 
   @Override
-  public int run(String[] args) {
-    VerifyArguments arguments;
-    try {
-      arguments = VerifyArguments.parse(args);
-    } catch (UsageException e) {
-      return usageError(e.getMessage());
-    }
-    if (arguments.help()) {
-      out.print(VerifyArguments.usage());
-      return 0;
-    }
-    Configuration conf = new Configuration(getConf() == null ? new Configuration() : getConf());
-    arguments.applyTo(conf);
+  protected int run(VerifyArguments arguments, Configuration conf) {
     Path dir = new Path(arguments.exportDir());
     TableVerifier table = null;
     try {
@@ -71,15 +54,12 @@ public class VerifyTool extends Configured implements Tool {
         }
       }
       verify(dir, conf, arguments, table, report);
-      out.print(report.render());
-      out.flush();
-      return report.passed() ? 0 : 1;
+      console.print(report.render());
+      return report.passed() ? ToolConsole.OK : ToolConsole.FAILED;
     } catch (UsageException e) {
-      return usageError(e.getMessage());
+      return console.usageError(e.getMessage());
     } catch (IOException | RuntimeException e) {
-      err.println("Verify of " + dir + " could not finish: " + e.getMessage());
-      err.flush();
-      return 1;
+      return console.failure("Verify of " + dir + " could not finish: " + e.getMessage());
     } finally {
       if (table != null) {
         table.close();
@@ -88,13 +68,8 @@ public class VerifyTool extends Configured implements Tool {
   }
 
   private static TableVerifier openTable(Configuration conf) throws IOException {
-    DdbioOptions options;
-    try {
-      options = HadoopOptions.from(conf);
-      options.scan();
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new UsageException(e.getMessage());
-    }
+    DdbioOptions options = setting(() -> HadoopOptions.from(conf));
+    setting(options::scan);
     try {
       return TableVerifier.open(options);
     } catch (IllegalArgumentException e) {
@@ -119,13 +94,5 @@ public class VerifyTool extends Configured implements Tool {
     if (items != null) {
       table.compareItems(backup, items, report);
     }
-  }
-
-  private int usageError(String message) {
-    err.println(message);
-    err.println();
-    err.print(VerifyArguments.usage());
-    err.flush();
-    return 2;
   }
 }

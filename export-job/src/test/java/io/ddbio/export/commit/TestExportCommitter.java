@@ -280,16 +280,25 @@ public class TestExportCommitter {
     }
   }
 
-  @Test
-  void aFileNoCommittedTaskRecordedIsDeletedAtJobCommit() throws Exception {
-    OutputCommitter job = jobCommitter();
+  /**
+   * Sets {@code job} up and commits the first attempt of task 0, two items.
+   *
+   * @return the name of the data file it wrote
+   */
+  private String setUpWithTask0Committed(OutputCommitter job) throws Exception {
     job.setupJob(jobContext());
     Attempt a = attempt(0, 0, 2);
     a.commit();
+    return DataFileNames.dataFile(a.context().getTaskAttemptID(), "");
+  }
+
+  @Test
+  void aFileNoCommittedTaskRecordedIsDeletedAtJobCommit() throws Exception {
+    OutputCommitter job = jobCommitter();
+    String name = setUpWithTask0Committed(job);
     Files.writeString(out.resolve("stray"), "not counted\n", StandardCharsets.UTF_8);
 
     job.commitJob(jobContext());
-    String name = DataFileNames.dataFile(a.context().getTaskAttemptID(), "");
     assertEquals(List.of(name, "ddbio-export.json", "manifest"), visibleFiles(out));
     assertEquals(2, metadata().itemCount());
   }
@@ -297,10 +306,7 @@ public class TestExportCommitter {
   @Test
   void statsWithoutTheirFileFailTheCommit() throws Exception {
     OutputCommitter job = jobCommitter();
-    job.setupJob(jobContext());
-    Attempt a = attempt(0, 0, 2);
-    a.commit();
-    String name = DataFileNames.dataFile(a.context().getTaskAttemptID(), "");
+    String name = setUpWithTask0Committed(job);
     Files.delete(out.resolve(name));
 
     IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
@@ -312,17 +318,13 @@ public class TestExportCommitter {
   void aCommitThatCannotWriteTheMetadataWritesNoIndexFileAndDeletesNothing() throws Exception {
     conf.unset(ExportJobConf.START_TIME);
     OutputCommitter job = jobCommitter();
-    job.setupJob(jobContext());
-    Attempt a = attempt(0, 0, 2);
-    a.commit();
+    String task0 = setUpWithTask0Committed(job);
     attempt(1, 0, 1);
 
     IOException e = assertThrows(IOException.class, () -> job.commitJob(jobContext()));
     assertTrue(e.getMessage().contains(ExportJobConf.START_TIME), e.getMessage());
     assertEquals(
-        List.of(
-            DataFileNames.dataFile(a.context().getTaskAttemptID(), ""),
-            DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "")),
+        List.of(task0, DataFileNames.dataFile(context(1, 0).getTaskAttemptID(), "")),
         visibleFiles(out),
         "data files only, as the tasks left them");
   }
@@ -331,17 +333,10 @@ public class TestExportCommitter {
   void theFileOutputCommittersAlgorithmDoesNotApply() throws Exception {
     conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 2);
     OutputCommitter job = jobCommitter();
-    job.setupJob(jobContext());
-    Attempt a = attempt(0, 0, 2);
-    a.commit();
+    String task0 = setUpWithTask0Committed(job);
     job.commitJob(jobContext());
 
-    assertEquals(
-        List.of(
-            DataFileNames.dataFile(a.context().getTaskAttemptID(), ""),
-            "ddbio-export.json",
-            "manifest"),
-        visibleFiles(out));
+    assertEquals(List.of(task0, "ddbio-export.json", "manifest"), visibleFiles(out));
   }
 
   private ExportMetadata metadata() throws IOException {

@@ -138,13 +138,14 @@ class TestVerifyDynamoDbWrittenExport {
     for (Path dir : List.of(exportDir, tmp.resolve(PREFIX))) {
       VerifyRun run = verify(dir);
 
-      assertEquals(0, run.status(), run::all);
-      assertTrue(run.stdout().contains("3 of 3 data files are as recorded"), run::all);
-      assertTrue(run.stdout().contains("etag"), run::all);
-      assertTrue(run.stdout().contains("multipart"), run::all);
-      assertTrue(run.stdout().contains("manifest-files.md5 matches manifest-files.json"), run::all);
-      assertTrue(
-          run.stdout().contains("manifest-summary.md5 matches manifest-summary.json"), run::all);
+      assertReport(
+          run,
+          0,
+          "3 of 3 data files are as recorded",
+          "etag",
+          "multipart",
+          "manifest-files.md5 matches manifest-files.json",
+          "manifest-summary.md5 matches manifest-summary.json");
     }
   }
 
@@ -154,9 +155,7 @@ class TestVerifyDynamoDbWrittenExport {
 
     VerifyRun run = verify(exportDir);
 
-    assertEquals(0, run.status(), run::all);
-    assertTrue(
-        run.stdout().contains("manifest-files.checksum matches manifest-files.json"), run::all);
+    assertReport(run, 0, "manifest-files.checksum matches manifest-files.json");
   }
 
   @Test
@@ -169,9 +168,7 @@ class TestVerifyDynamoDbWrittenExport {
 
     VerifyRun run = verify(exportDir);
 
-    assertEquals(1, run.status(), run::all);
-    assertTrue(run.stdout().contains("2wqa2g4rai7lxd5wxhbd2x5hcm.json.gz: "), run::all);
-    assertTrue(run.stdout().contains("where manifest-files.json has"), run::all);
+    assertReport(run, 1, "2wqa2g4rai7lxd5wxhbd2x5hcm.json.gz: ", "where manifest-files.json has");
   }
 
   @Test
@@ -184,9 +181,7 @@ class TestVerifyDynamoDbWrittenExport {
 
     VerifyRun run = verify(exportDir);
 
-    assertEquals(1, run.status(), run::all);
-    assertTrue(run.stdout().contains("manifest-summary.json has MD5 "), run::all);
-    assertTrue(run.stdout().contains("manifest-summary.md5"), run::all);
+    assertReport(run, 1, "manifest-summary.json has MD5 ", "manifest-summary.md5");
   }
 
   @Test
@@ -196,9 +191,7 @@ class TestVerifyDynamoDbWrittenExport {
 
     VerifyRun run = verify(exportDir);
 
-    assertEquals(0, run.status(), run::all);
-    assertTrue(run.stdout().contains("manifest-files.checksum"), run::all);
-    assertTrue(run.stdout().contains("not checked"), run::all);
+    assertReport(run, 0, "manifest-files.checksum", "not checked");
   }
 
   @Test
@@ -217,5 +210,13 @@ class TestVerifyDynamoDbWrittenExport {
 
     assertEquals(0, run.status(), run::all);
     assertFalse(run.stdout().contains("etag is"), run::all);
+  }
+
+  /** Asserts the exit status and that the report says each of {@code said}. */
+  private static void assertReport(VerifyRun run, int status, String... said) {
+    assertEquals(status, run.status(), run::all);
+    for (String s : said) {
+      assertTrue(run.stdout().contains(s), run::all);
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -87,26 +88,28 @@ final class TableItemsCheck {
       return;
     }
     report.note("items equal in the table and the backup: " + FileCheck.count(equal));
-    if (notInBackup > 0) {
-      report.problem(
-          "items of the table not in the backup: "
-              + FileCheck.count(notInBackup)
-              + ", e.g. "
-              + examples(found.stream().flatMap(f -> f.notInBackup().stream()).toList()));
-    }
-    if (!notInTable.isEmpty()) {
-      report.problem(
-          "items of the backup not in the table: "
-              + FileCheck.count(notInTable.size())
-              + ", e.g. "
-              + examples(notInTable.stream().map(TableItemsCheck::key).toList()));
-    }
-    if (different > 0) {
-      report.problem(
-          "items that differ between the table and the backup: "
-              + FileCheck.count(different)
-              + ", e.g. "
-              + examples(found.stream().flatMap(f -> f.different().stream()).toList()));
+    problemIfAny(
+        report,
+        "items of the table not in the backup",
+        notInBackup,
+        found.stream().flatMap(f -> f.notInBackup().stream()));
+    problemIfAny(
+        report,
+        "items of the backup not in the table",
+        notInTable.size(),
+        notInTable.stream().map(TableItemsCheck::key));
+    problemIfAny(
+        report,
+        "items that differ between the table and the backup",
+        different,
+        found.stream().flatMap(f -> f.different().stream()));
+  }
+
+  /** Reports {@code count} items of a kind, with a few of them, if there are any. */
+  private static void problemIfAny(
+      VerifyReport report, String what, long count, Stream<String> examples) {
+    if (count > 0) {
+      report.problem(what + ": " + FileCheck.count(count) + ", e.g. " + examples(examples));
     }
   }
 
@@ -143,8 +146,8 @@ final class TableItemsCheck {
     return new Found(items, equal, notInBackup, notInBackupCount, different, differentCount);
   }
 
-  private static String examples(List<String> all) {
-    return all.stream().limit(EXAMPLES).collect(Collectors.joining("; "));
+  private static String examples(Stream<String> all) {
+    return all.limit(EXAMPLES).collect(Collectors.joining("; "));
   }
 
   /** A key for people: {@code pk="a#1", sk=3}. */

@@ -16,30 +16,24 @@ class TestItemDifference {
     return AttributeValue.fromS(v);
   }
 
+  /** An item with one attribute of each type whose equality is DynamoDB's, not Java's. */
+  private static Map<String, AttributeValue> item(
+      String n, List<String> ns, List<String> ss, String b1, String b2) {
+    return Map.of(
+        "n", AttributeValue.fromN(n),
+        "ns", AttributeValue.fromNs(ns),
+        "ss", AttributeValue.fromSs(ss),
+        "bs",
+            AttributeValue.fromBs(
+                List.of(SdkBytes.fromUtf8String(b1), SdkBytes.fromUtf8String(b2))),
+        "m", AttributeValue.fromM(Map.of("k", s("v"), "l", AttributeValue.fromL(List.of(s("a"))))));
+  }
+
   @Test
   void equalByDynamoDbsRules() {
-    Map<String, AttributeValue> a =
-        Map.of(
-            "n", AttributeValue.fromN("1.50"),
-            "ns", AttributeValue.fromNs(List.of("1", "2.0")),
-            "ss", AttributeValue.fromSs(List.of("x", "y")),
-            "bs",
-                AttributeValue.fromBs(
-                    List.of(SdkBytes.fromUtf8String("p"), SdkBytes.fromUtf8String("q"))),
-            "m",
-                AttributeValue.fromM(
-                    Map.of("k", s("v"), "l", AttributeValue.fromL(List.of(s("a"))))));
-    Map<String, AttributeValue> b =
-        Map.of(
-            "n", AttributeValue.fromN("1.5"),
-            "ns", AttributeValue.fromNs(List.of("2", "1")),
-            "ss", AttributeValue.fromSs(List.of("y", "x")),
-            "bs",
-                AttributeValue.fromBs(
-                    List.of(SdkBytes.fromUtf8String("q"), SdkBytes.fromUtf8String("p"))),
-            "m",
-                AttributeValue.fromM(
-                    Map.of("l", AttributeValue.fromL(List.of(s("a"))), "k", s("v"))));
+    // Numbers by value, sets in any order.
+    Map<String, AttributeValue> a = item("1.50", List.of("1", "2.0"), List.of("x", "y"), "p", "q");
+    Map<String, AttributeValue> b = item("1.5", List.of("2", "1"), List.of("y", "x"), "q", "p");
     assertNull(ItemDifference.of(a, b));
   }
 
