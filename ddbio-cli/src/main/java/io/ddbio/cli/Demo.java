@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hadoop.util.Tool;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -88,24 +89,14 @@ final class Demo {
           source.size(), SOURCE, seconds(loadStart));
 
       out.printf("%nExporting %s to %s%n", SOURCE, export);
-      int exported =
-          Main.runTool(
-              new ExportTool(),
-              new String[] {export.toString(), SOURCE, "1.0", "--endpoint", endpoint});
-      if (exported != 0) {
-        err.println("Demo failed: the export exited with " + exported);
+      if (!ran("export", new ExportTool(), export, SOURCE, endpoint, err)) {
         return 1;
       }
 
       Tables.createTable(
           client, RESTORED, KeySpec.string("pk"), KeySpec.number("sk"), UNITS, UNITS);
       out.printf("%nImporting %s into %s%n", export, RESTORED);
-      int imported =
-          Main.runTool(
-              new ImportTool(),
-              new String[] {export.toString(), RESTORED, "1.0", "--endpoint", endpoint});
-      if (imported != 0) {
-        err.println("Demo failed: the import exited with " + imported);
+      if (!ran("import", new ImportTool(), export, RESTORED, endpoint, err)) {
         return 1;
       }
 
@@ -125,6 +116,22 @@ final class Demo {
   }
 
   /** Loads with a few writers at once: one would leave DynamoDB Local mostly idle. */
+  /**
+   * Runs the export or import tool on {@code dir} and {@code table} at the full throughput ratio,
+   * as a user would; says so on {@code err} and returns false if it did not exit 0.
+   */
+  private static boolean ran(
+      String what, Tool tool, Path dir, String table, String endpoint, PrintStream err)
+      throws Exception {
+    int exit =
+        Main.runTool(tool, new String[] {dir.toString(), table, "1.0", "--endpoint", endpoint});
+    if (exit != 0) {
+      err.println("Demo failed: the " + what + " exited with " + exit);
+      return false;
+    }
+    return true;
+  }
+
   private static void load(DynamoDbClient client, List<Map<String, AttributeValue>> items)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(LOADERS);

@@ -53,9 +53,8 @@ class TestDefinitions {
     JsonNode pipeline = Definitions.read("datapipeline/export-pipeline.json");
     JsonNode activity = Definitions.object(pipeline, "TableBackupActivity");
     assertEquals("EmrActivity", activity.get("type").asText());
-    List<String> step = stepParts(pipeline, activity);
-    assertTrue(step.get(0).endsWith("/export-job-0.1.0-job.jar"), step.get(0));
-    ExportArguments a = ExportArguments.parse(step.subList(1, step.size()).toArray(String[]::new));
+    ExportArguments a =
+        ExportArguments.parse(stepArguments(pipeline, activity, "/export-job-0.1.0-job.jar"));
     assertEquals("MyTable", a.table());
     assertEquals("s3://my-bucket/exports/MyTable/2026-01-01-00-00-00", a.outputDir());
     assertEquals(0.25, a.readRatio().getAsDouble());
@@ -69,9 +68,8 @@ class TestDefinitions {
   void dataPipelineImportActivityRunsTheImportJobWithTheTemplatesParameters() throws IOException {
     JsonNode pipeline = Definitions.read("datapipeline/import-pipeline.json");
     JsonNode activity = Definitions.object(pipeline, "TableLoadActivity");
-    List<String> step = stepParts(pipeline, activity);
-    assertTrue(step.get(0).endsWith("/import-job-0.1.0-job.jar"), step.get(0));
-    ImportArguments a = ImportArguments.parse(step.subList(1, step.size()).toArray(String[]::new));
+    ImportArguments a =
+        ImportArguments.parse(stepArguments(pipeline, activity, "/import-job-0.1.0-job.jar"));
     assertEquals("MyTableRestored", a.table());
     assertEquals("s3://my-bucket/exports/MyTable/2026-01-01-00-00-00", a.inputDir());
     assertEquals(0.25, a.writeRatio().getAsDouble());
@@ -113,6 +111,13 @@ class TestDefinitions {
             List.of("dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable")));
     assertFalse(
         actions.stream().anyMatch(a -> a.endsWith(":*")), "no wildcard actions: " + actions);
+  }
+
+  /** The arguments of the activity's step, after checking that the step runs the given jar. */
+  private static String[] stepArguments(JsonNode pipeline, JsonNode activity, String jarSuffix) {
+    List<String> step = stepParts(pipeline, activity);
+    assertTrue(step.get(0).endsWith(jarSuffix), step.get(0));
+    return step.subList(1, step.size()).toArray(String[]::new);
   }
 
   private static List<String> stepParts(JsonNode pipeline, JsonNode activity) {

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TestDataPipelineManifest {
 
@@ -90,20 +93,23 @@ class TestDataPipelineManifest {
     assertRejected(HEAD + "[" + ENTRY + ",[]]}", "entries[1] is not an object");
   }
 
-  @Test
-  void rejectsTrailingContent() {
-    String valid = HEAD + "[" + ENTRY + "]}";
-    assertRejected(valid + "garbage", "trailing content after the manifest");
-    assertRejected(valid + "{}", "trailing content after the manifest");
-    assertRejected(valid + "]}", "trailing content after the manifest");
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "{}", "]}"})
+  void rejectsTrailingContent(String trailing) {
+    assertRejected(HEAD + "[" + ENTRY + "]}" + trailing, "trailing content after the manifest");
   }
 
-  @Test
-  void rejectsAMissingOrWrongTypedUrl() {
-    assertRejected(HEAD + "[{\"mandatory\":true}]}", "entries[0] has no \"url\"");
-    assertRejected(HEAD + "[{\"url\":7,\"mandatory\":true}]}", "entries[0].url is not a string");
-    assertRejected(HEAD + "[{\"url\":null,\"mandatory\":true}]}", "entries[0].url is not a string");
-    assertRejected(HEAD + "[{\"url\":\" \",\"mandatory\":true}]}", "entries[0].url is empty");
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[{\"mandatory\":true}]}                | entries[0] has no \"url\"",
+        "[{\"url\":7,\"mandatory\":true}]}      | entries[0].url is not a string",
+        "[{\"url\":null,\"mandatory\":true}]}   | entries[0].url is not a string",
+        "[{\"url\":\" \",\"mandatory\":true}]} | entries[0].url is empty"
+      })
+  void rejectsAMissingOrWrongTypedUrl(String entries, String reason) {
+    assertRejected(HEAD + entries, reason);
   }
 
   @Test

@@ -165,20 +165,16 @@ class TestExportMetadata {
 
   @Test
   void refusesFilesThatAreNotOursOrFromTheFuture() {
-    IOException notOurs =
-        assertThrows(
-            IOException.class,
-            () ->
-                ExportMetadata.read(
-                    stream("{\"format\":\"other\",\"formatVersion\":1}"), "m.json"));
-    assertTrue(notOurs.getMessage().contains("m.json"));
-    IOException future =
-        assertThrows(
-            IOException.class,
-            () ->
-                ExportMetadata.read(
-                    stream("{\"format\":\"ddbio-export\",\"formatVersion\":99}"), "m.json"));
-    assertTrue(future.getMessage().contains("upgrade"), future.getMessage());
+    String notOurs = refusal("{\"format\":\"other\",\"formatVersion\":1}");
+    assertTrue(notOurs.contains("m.json"));
+    String future = refusal("{\"format\":\"ddbio-export\",\"formatVersion\":99}");
+    assertTrue(future.contains("upgrade"), future);
+  }
+
+  /** The message with which reading the file "m.json" of this content fails. */
+  private static String refusal(String json) {
+    return assertThrows(IOException.class, () -> ExportMetadata.read(stream(json), "m.json"))
+        .getMessage();
   }
 
   @Test

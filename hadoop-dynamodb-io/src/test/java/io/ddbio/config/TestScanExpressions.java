@@ -10,7 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The scan-expression keys: parsing, the placeholder checks, and the scan spec they make. */
@@ -70,71 +74,59 @@ class TestScanExpressions {
     assertEquals(Optional.empty(), e.projection());
   }
 
-  @Test
-  void badJsonNamesTheKey() {
-    String m =
-        failure(conf("dynamodb.scan.filter", "#s = x", "dynamodb.scan.expression.names", "{"));
-    assertTrue(m.contains("dynamodb.scan.expression.names") && m.contains("not JSON"), m);
-    m = failure(conf("dynamodb.scan.expression.names", "[\"#s\"]"));
-    assertTrue(m.contains("must be a JSON object"), m);
-    m = failure(conf("dynamodb.scan.expression.names", "{\"#s\":3}"));
-    assertTrue(m.contains("#s must name an attribute"), m);
-    m =
-        failure(
-            conf(
-                "dynamodb.scan.filter",
-                "a = :v",
-                "dynamodb.scan.expression.values",
-                "{\":v\":\"x\"}"));
-    assertTrue(m.contains("dynamodb.scan.expression.values"), m);
-    m =
-        failure(
-            conf(
-                "dynamodb.scan.filter",
-                "a = :v",
-                "dynamodb.scan.expression.values",
-                "{\":v\":{\"Q\":\"x\"}}"));
-    assertTrue(m.contains("DynamoDB JSON values"), m);
+  /** A setting the options must refuse, and the parts its message must contain. */
+  private static Arguments refused(String why, Map<String, String> conf, String... messageParts) {
+    return Arguments.of(why, conf, List.of(messageParts));
   }
 
-  @Test
-  void everyPlaceholderUsedMustBeDefined() {
-    String m = failure(conf("dynamodb.scan.filter", "#s = :v"));
-    assertTrue(m.contains("name placeholders [#s]") && m.contains("not defined"), m);
-    m =
-        failure(
-            conf(
-                "dynamodb.scan.filter", "#s = :v",
-                "dynamodb.scan.expression.names", "{\"#s\":\"status\"}"));
-    assertTrue(m.contains("value placeholders [:v]"), m);
+  static Stream<Arguments> refusedSettings() {
+    String names = "dynamodb.scan.expression.names";
+    String values = "dynamodb.scan.expression.values";
+    String filter = "dynamodb.scan.filter";
+    return Stream.of(
+        refused("bad JSON names the key", conf(filter, "#s = x", names, "{"), names, "not JSON"),
+        refused("names not an object", conf(names, "[\"#s\"]"), "must be a JSON object"),
+        refused("a name not a string", conf(names, "{\"#s\":3}"), "#s must name an attribute"),
+        refused("a value not tagged", conf(filter, "a = :v", values, "{\":v\":\"x\"}"), values),
+        refused(
+            "a value of no DynamoDB type",
+            conf(filter, "a = :v", values, "{\":v\":{\"Q\":\"x\"}}"),
+            "DynamoDB JSON values"),
+        refused(
+            "every name placeholder used must be defined",
+            conf(filter, "#s = :v"),
+            "name placeholders [#s]",
+            "not defined"),
+        refused(
+            "every value placeholder used must be defined",
+            conf(filter, "#s = :v", names, "{\"#s\":\"status\"}"),
+            "value placeholders [:v]"),
+        refused(
+            "every name placeholder defined must be used",
+            conf("dynamodb.scan.projection", "a", names, "{\"#s\":\"status\",\"#t\":\"type\"}"),
+            "[#s, #t] are not used"),
+        refused(
+            "every value placeholder defined must be used",
+            conf(values, "{\":v\":{\"S\":\"x\"}}"),
+            "[:v] are not used"),
+        refused(
+            "a name placeholder needs its sigil",
+            conf(filter, "status = :v", names, "{\"status\":\"status\"}"),
+            "\"status\" must be # followed by"),
+        refused(
+            "a value placeholder needs its sigil",
+            conf(filter, "a = :v", values, "{\"v\":{\"S\":\"x\"}}"),
+            "\"v\" must be : followed by"));
   }
 
-  @Test
-  void everyPlaceholderDefinedMustBeUsed() {
-    String m =
-        failure(
-            conf(
-                "dynamodb.scan.projection", "a",
-                "dynamodb.scan.expression.names", "{\"#s\":\"status\",\"#t\":\"type\"}"));
-    assertTrue(m.contains("[#s, #t] are not used"), m);
-    m = failure(conf("dynamodb.scan.expression.values", "{\":v\":{\"S\":\"x\"}}"));
-    assertTrue(m.contains("[:v] are not used"), m);
-  }
-
-  @Test
-  void placeholdersNeedTheirSigil() {
-    String m =
-        failure(
-            conf(
-                "dynamodb.scan.filter", "status = :v",
-                "dynamodb.scan.expression.names", "{\"status\":\"status\"}"));
-    assertTrue(m.contains("\"status\" must be # followed by"), m);
-    m =
-        failure(
-            conf(
-                "dynamodb.scan.filter", "a = :v",
-                "dynamodb.scan.expression.values", "{\"v\":{\"S\":\"x\"}}"));
-    assertTrue(m.contains("\"v\" must be : followed by"), m);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedSettings")
+  void aSettingThatCannotBeScannedIsRefusedSayingWhy(
+      String why, Map<String, String> conf, List<String> messageParts) {
+    String m = failure(conf);
+    for (String part : messageParts) {
+      assertTrue(m.contains(part), m);
+    }
   }
 
   @Test

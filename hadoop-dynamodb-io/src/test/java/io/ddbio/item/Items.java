@@ -1,5 +1,7 @@
 package io.ddbio.item;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +63,14 @@ final class Items {
 
   static AttributeValue nul() {
     return AttributeValue.fromNul(true);
+  }
+
+  /** Checks each part of an export line apart, so that a failure says which part differs. */
+  static void assertExportLine(ExportLine expected, ExportLine actual) {
+    assertEquals(expected.kind(), actual.kind());
+    assertEquals(expected.item(), actual.item());
+    assertEquals(expected.keys(), actual.keys());
+    assertEquals(expected.oldImage(), actual.oldImage());
+    assertEquals(expected.writeTimestampMicros(), actual.writeTimestampMicros());
   }
 }

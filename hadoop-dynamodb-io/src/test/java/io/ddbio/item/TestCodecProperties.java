@@ -58,12 +58,8 @@ class TestCodecProperties {
   void dataPipelineRoundTripsOneItemPerLine(RandomItems generator) throws IOException {
     for (Map<String, AttributeValue> item : generator.items(ITEMS)) {
       byte[] line = dataPipeline.encode(item);
-      assertOneLine(line);
-      assertDecodesTo(item, dataPipeline.decode(line, 0, line.length));
-      assertDecodesTo(item, dynamoDbJson.decode(line, 0, line.length));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      dataPipeline.encode(item, out);
-      assertArrayEquals(line, out.toByteArray());
+      assertBothCodecsRead(item, line);
+      assertArrayEquals(line, written(out -> dataPipeline.encode(item, out)));
       byte[] crlf = ("\uFEFF" + new String(line, UTF_8) + "\r").getBytes(UTF_8);
       assertDecodesTo(item, dataPipeline.decode(crlf, 0, crlf.length));
     }
@@ -73,13 +69,8 @@ class TestCodecProperties {
   @MethodSource("generators")
   void dynamoDbJsonRoundTripsOneItemPerLine(RandomItems generator) throws IOException {
     for (Map<String, AttributeValue> item : generator.items(ITEMS)) {
-      byte[] line = dynamoDbJson.encode(item);
-      assertOneLine(line);
-      assertDecodesTo(item, dynamoDbJson.decode(line, 0, line.length));
-      assertDecodesTo(item, dataPipeline.decode(line, 0, line.length));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      dynamoDbJson.encodeExportLine(item, out);
-      byte[] export = out.toByteArray();
+      assertBothCodecsRead(item, dynamoDbJson.encode(item));
+      byte[] export = written(out -> dynamoDbJson.encodeExportLine(item, out));
       assertOneLine(export);
       assertEquals(
           ExportLine.ofItem(item), dynamoDbJson.decodeExportLine(export, 0, export.length));
@@ -114,6 +105,24 @@ class TestCodecProperties {
             .map(i -> new String(dynamoDbJson.encode(i), UTF_8))
             .map(s -> new String(dataPipeline.encode(dataPipeline.decode(s)), UTF_8))
             .toList());
+  }
+
+  /** Something that writes into a stream, as the codecs' stream encoders do. */
+  private interface StreamWrite {
+    void to(ByteArrayOutputStream out) throws IOException;
+  }
+
+  private static byte[] written(StreamWrite write) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write.to(out);
+    return out.toByteArray();
+  }
+
+  /** Either codec's line is one line that both codecs read back as the item. */
+  private void assertBothCodecsRead(Map<String, AttributeValue> item, byte[] line) {
+    assertOneLine(line);
+    assertDecodesTo(item, dataPipeline.decode(line, 0, line.length));
+    assertDecodesTo(item, dynamoDbJson.decode(line, 0, line.length));
   }
 
   private static void assertDecodesTo(

@@ -86,11 +86,14 @@ class TestDynamoDbJsonCodec {
                 + "\"Keys\":{\"pk\":{\"S\":\"a\"}},"
                 + "\"NewImage\":{\"pk\":{\"S\":\"a\"},\"v\":{\"N\":\"2\"}},"
                 + "\"OldImage\":{\"pk\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}}}");
-    assertEquals(ExportLine.Kind.PUT, export.kind());
-    assertEquals(item("pk", s("a"), "v", n("2")), export.item());
-    assertEquals(item("pk", s("a")), export.keys());
-    assertEquals(item("pk", s("a"), "v", n("1")), export.oldImage());
-    assertEquals(OptionalLong.of(1_700_000_000_123_456L), export.writeTimestampMicros());
+    Items.assertExportLine(
+        new ExportLine(
+            ExportLine.Kind.PUT,
+            item("pk", s("a"), "v", n("2")),
+            item("pk", s("a")),
+            item("pk", s("a"), "v", n("1")),
+            OptionalLong.of(1_700_000_000_123_456L)),
+        export);
   }
 
   @Test

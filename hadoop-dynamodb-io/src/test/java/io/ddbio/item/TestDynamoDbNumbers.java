@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TestDynamoDbNumbers {
@@ -127,40 +128,42 @@ class TestDynamoDbNumbers {
     assertTrue(reason.length() < 200, reason);
   }
 
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+    "1, 1.0",
+    "1E+100, 1e100",
+    "36, 36.000",
+    "100, 1e2",
+    "0.0012, 12e-4",
+    "0, -0.00",
+    "+5, 5",
+    "10.01, 1001E-2"
+  })
+  void sameNumberComparesByValue(String a, String b) {
+    assertTrue(DynamoDbNumbers.sameNumber(a, b));
+  }
+
+  @ParameterizedTest(name = "{0} != {1}")
+  @CsvSource({"1, -1", "1, 10", "1.01, 1.1", "0, 1E-130", "12, 13"})
+  void differentNumbersAreNotTheSame(String a, String b) {
+    assertFalse(DynamoDbNumbers.sameNumber(a, b));
+  }
+
   @Test
-  void sameNumberComparesByValue() {
-    assertTrue(DynamoDbNumbers.sameNumber("1", "1.0"));
-    assertTrue(DynamoDbNumbers.sameNumber("1E+100", "1e100"));
-    assertTrue(DynamoDbNumbers.sameNumber("36", "36.000"));
-    assertTrue(DynamoDbNumbers.sameNumber("100", "1e2"));
-    assertTrue(DynamoDbNumbers.sameNumber("0.0012", "12e-4"));
-    assertTrue(DynamoDbNumbers.sameNumber("0", "-0.00"));
-    assertTrue(DynamoDbNumbers.sameNumber("+5", "5"));
-    assertTrue(DynamoDbNumbers.sameNumber("10.01", "1001E-2"));
-    assertFalse(DynamoDbNumbers.sameNumber("1", "-1"));
-    assertFalse(DynamoDbNumbers.sameNumber("1", "10"));
-    assertFalse(DynamoDbNumbers.sameNumber("1.01", "1.1"));
-    assertFalse(DynamoDbNumbers.sameNumber("0", "1E-130"));
-    assertFalse(DynamoDbNumbers.sameNumber("12", "13"));
+  void sameNumberRefusesWhatIsNotANumber() {
     assertThrows(ItemFormatException.class, () -> DynamoDbNumbers.sameNumber("1", "one"));
   }
 
-  @Test
-  void canonicalSpellingIsSharedByEqualValues() {
-    // Digits without leading or trailing zeros, then the exponent of the leading digit.
-    assertEquals("-12E5", DynamoDbNumbers.canonical("-120000"));
-    assertEquals("-12E5", DynamoDbNumbers.canonical("-1.2e5"));
-    assertEquals("105E0", DynamoDbNumbers.canonical("1.050"));
-    assertEquals("1E-3", DynamoDbNumbers.canonical("0.0010"));
-    assertEquals("0", DynamoDbNumbers.canonical("-0.0"));
+  // Digits without leading or trailing zeros, then the exponent of the leading digit.
+  @ParameterizedTest(name = "{1} is spelt {0}")
+  @CsvSource({"-12E5, -120000", "-12E5, -1.2e5", "105E0, 1.050", "1E-3, 0.0010", "0, -0.0"})
+  void canonicalSpellingIsSharedByEqualValues(String canonical, String n) {
+    assertEquals(canonical, DynamoDbNumbers.canonical(n));
   }
 
-  @Test
-  void significantDigitsIgnoreLeadingAndTrailingZeros() {
-    assertEquals(0, DynamoDbNumbers.significantDigits("0.00"));
-    assertEquals(1, DynamoDbNumbers.significantDigits("100"));
-    assertEquals(1, DynamoDbNumbers.significantDigits("0.0010"));
-    assertEquals(3, DynamoDbNumbers.significantDigits("1.01"));
-    assertEquals(38, DynamoDbNumbers.significantDigits(MAX));
+  @ParameterizedTest(name = "{1} has {0}")
+  @CsvSource({"0, 0.00", "1, 100", "1, 0.0010", "3, 1.01", "38, " + MAX})
+  void significantDigitsIgnoreLeadingAndTrailingZeros(int digits, String n) {
+    assertEquals(digits, DynamoDbNumbers.significantDigits(n));
   }
 }

@@ -104,11 +104,14 @@ class TestIonExportCodec {
         decode(
             "{Metadata:{WriteTimestampMicros:1700000000000000.},Keys:{pk:\"a\"},"
                 + "NewImage:{pk:\"a\",v:2.},OldImage:{pk:\"a\",v:1.}}");
-    assertEquals(ExportLine.Kind.PUT, put.kind());
-    assertEquals(Map.of("pk", s("a"), "v", n("2")), put.item());
-    assertEquals(Map.of("pk", s("a")), put.keys());
-    assertEquals(Map.of("pk", s("a"), "v", n("1")), put.oldImage());
-    assertEquals(OptionalLong.of(1700000000000000L), put.writeTimestampMicros());
+    Items.assertExportLine(
+        new ExportLine(
+            ExportLine.Kind.PUT,
+            Map.of("pk", s("a"), "v", n("2")),
+            Map.of("pk", s("a")),
+            Map.of("pk", s("a"), "v", n("1")),
+            OptionalLong.of(1700000000000000L)),
+        put);
 
     ExportLine delete = decode("{Keys:{pk:\"a\"},OldImage:{pk:\"a\"}}");
     assertEquals(ExportLine.Kind.DELETE, delete.kind());

@@ -18,9 +18,8 @@ class TestFileSystemPeerRegistry {
 
   @Test
   void peersHeartbeatLeaveAndShareTheCapacity(@TempDir java.nio.file.Path tmp) throws IOException {
-    FileSystem fs = FileSystem.getLocal(new Configuration());
-    Path dir = new Path(tmp.toUri().toString(), "budget/read");
-    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+    FileSystemPeerRegistry registry =
+        registryIn(FileSystem.getLocal(new Configuration()), tmp, "budget/read");
 
     registry.heartbeat("attempt_1");
     registry.heartbeat("attempt_2");
@@ -41,17 +40,14 @@ class TestFileSystemPeerRegistry {
   @Test
   void theCapacityIsAgedAgainstTheFreshestHeartbeat(@TempDir java.nio.file.Path tmp)
       throws IOException {
-    FileSystem fs = FileSystem.getLocal(new Configuration()).getRawFileSystem();
-    Path dir = new Path(tmp.toUri().toString(), "budget");
-    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+    FileSystemPeerRegistry registry =
+        registryIn(FileSystem.getLocal(new Configuration()).getRawFileSystem(), tmp, "budget");
     registry.publishCapacity(500);
     registry.heartbeat("attempt_1");
-    java.nio.file.Path capacity = tmp.resolve("budget").resolve("_capacity");
-    Files.setLastModifiedTime(
-        capacity,
-        java.nio.file.attribute.FileTime.fromMillis(
-            Files.getLastModifiedTime(tmp.resolve("budget").resolve("attempt_1")).toMillis()
-                - 45_000));
+    setModifiedBefore(
+        tmp.resolve("budget").resolve("_capacity"),
+        tmp.resolve("budget").resolve("attempt_1"),
+        45_000);
 
     PeerRegistry.Published published = registry.publishedCapacity().orElseThrow();
 
@@ -61,17 +57,27 @@ class TestFileSystemPeerRegistry {
 
   @Test
   void aPeerOlderThanTheTtlThanTheNewestIsGone(@TempDir java.nio.file.Path tmp) throws IOException {
-    FileSystem fs = FileSystem.getLocal(new Configuration());
-    Path dir = new Path(tmp.toUri().toString(), "budget");
-    FileSystemPeerRegistry registry = new FileSystemPeerRegistry(fs, dir);
+    FileSystemPeerRegistry registry =
+        registryIn(FileSystem.getLocal(new Configuration()), tmp, "budget");
     registry.heartbeat("old");
     registry.heartbeat("new");
     // Age "old" by a minute, as a task that stopped announcing itself would be.
     java.nio.file.Path old = tmp.resolve("budget").resolve("old");
-    Files.setLastModifiedTime(
-        old,
-        java.nio.file.attribute.FileTime.fromMillis(
-            Files.getLastModifiedTime(old).toMillis() - 60_000));
+    setModifiedBefore(old, old, 60_000);
     assertEquals(Set.of("new"), registry.livePeers(Duration.ofSeconds(15)));
+  }
+
+  private static FileSystemPeerRegistry registryIn(
+      FileSystem fs, java.nio.file.Path tmp, String dir) {
+    return new FileSystemPeerRegistry(fs, new Path(tmp.toUri().toString(), dir));
+  }
+
+  /** Dates the file the given milliseconds before the reference's modification time. */
+  private static void setModifiedBefore(
+      java.nio.file.Path file, java.nio.file.Path reference, long millis) throws IOException {
+    Files.setLastModifiedTime(
+        file,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(reference).toMillis() - millis));
   }
 }

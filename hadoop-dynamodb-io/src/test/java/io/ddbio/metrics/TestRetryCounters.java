@@ -13,6 +13,7 @@ import io.ddbio.testing.RecordingCounters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -36,17 +37,10 @@ class TestRetryCounters {
 
   @Test
   void everyRequestAnsweredWithThrottlingIsCountedTheLastOneToo() {
-    AtomicInteger calls = new AtomicInteger();
-    assertThrows(
-        DynamoDBIOException.class,
-        () ->
-            retrier.call(
-                OP,
-                () -> {
-                  calls.incrementAndGet();
-                  throw ProvisionedThroughputExceededException.builder().message("slow").build();
-                }));
-    assertEquals(calls.get(), counters.get(DdbioCounter.THROTTLED_REQUESTS));
+    int calls =
+        callsBeforeGivingUp(
+            () -> ProvisionedThroughputExceededException.builder().message("slow").build());
+    assertEquals(calls, counters.get(DdbioCounter.THROTTLED_REQUESTS));
   }
 
   @Test
@@ -60,6 +54,18 @@ class TestRetryCounters {
 
   @Test
   void transientFaultsCountTheRetriesOnly() {
+    int calls =
+        callsBeforeGivingUp(() -> InternalServerErrorException.builder().message("oops").build());
+    assertEquals(3, calls);
+    assertEquals(2, counters.get(DdbioCounter.TRANSIENT_RETRIES), "two retries of three attempts");
+    assertEquals(0, counters.get(DdbioCounter.THROTTLED_REQUESTS));
+  }
+
+  /**
+   * Calls through the retrier an operation that always fails with the fault, checks that the
+   * retrier gives up, and returns how many times the operation was called.
+   */
+  private int callsBeforeGivingUp(Supplier<? extends RuntimeException> fault) {
     AtomicInteger calls = new AtomicInteger();
     assertThrows(
         DynamoDBIOException.class,
@@ -68,10 +74,8 @@ class TestRetryCounters {
                 OP,
                 () -> {
                   calls.incrementAndGet();
-                  throw InternalServerErrorException.builder().message("oops").build();
+                  throw fault.get();
                 }));
-    assertEquals(3, calls.get());
-    assertEquals(2, counters.get(DdbioCounter.TRANSIENT_RETRIES), "two retries of three attempts");
-    assertEquals(0, counters.get(DdbioCounter.THROTTLED_REQUESTS));
+    return calls.get();
   }
 }

@@ -22,22 +22,20 @@ class TestDynamoDBRetryPolicy {
 
   @Test
   void throttledDelaysDoubleFromFiftyMillisUpToTenSeconds() {
-    long[] expectedMillis = {50, 100, 200, 400, 800, 1_600, 3_200, 6_400, 10_000, 10_000, 10_000};
-    for (int n = 1; n <= expectedMillis.length; n++) {
-      assertEquals(
-          Optional.of(Duration.ofMillis(expectedMillis[n - 1])),
-          noJitter.nextDelay(THROTTLED, n, Duration.ZERO),
-          "failure " + n);
-    }
+    assertDelays(THROTTLED, 50, 100, 200, 400, 800, 1_600, 3_200, 6_400, 10_000, 10_000, 10_000);
   }
 
   @Test
   void transientDelaysDoubleFromOneHundredMillisUpToFiveSeconds() {
-    long[] expectedMillis = {100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000};
+    assertDelays(TRANSIENT, 100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000);
+  }
+
+  /** The delays without jitter after the 1st, 2nd, ... failure of the kind. */
+  private void assertDelays(FailureKind kind, long... expectedMillis) {
     for (int n = 1; n <= expectedMillis.length; n++) {
       assertEquals(
           Optional.of(Duration.ofMillis(expectedMillis[n - 1])),
-          noJitter.nextDelay(TRANSIENT, n, Duration.ZERO),
+          noJitter.nextDelay(kind, n, Duration.ZERO),
           "failure " + n);
     }
   }

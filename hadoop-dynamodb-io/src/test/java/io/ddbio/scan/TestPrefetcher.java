@@ -83,18 +83,15 @@ class TestPrefetcher {
   @Test
   void fetchesTheNextPageWhileTheCallerWorks() throws Exception {
     CountDownLatch secondAsked = new CountDownLatch(1);
-    Prefetcher.Source<Integer> source =
-        new Prefetcher.Source<>() {
-          int n;
-
-          @Override
-          public Integer next() {
-            if (n == 1) {
-              secondAsked.countDown();
-            }
-            return n < 3 ? n++ : null;
-          }
-        };
+    var source =
+        new CountingSource(
+            3,
+            n -> {
+              if (n == 1) {
+                secondAsked.countDown();
+              }
+              return null;
+            });
     try (var prefetcher = new Prefetcher<>(source, "test-prefetch")) {
       assertEquals(0, prefetcher.next());
       // The caller has not asked again, yet the second page is being fetched.
@@ -130,18 +127,15 @@ class TestPrefetcher {
   @Test
   void aRuntimeExceptionIsThrownAsItWas() throws IOException {
     var failure = new IllegalStateException("broken page");
-    Prefetcher.Source<Integer> source =
-        new Prefetcher.Source<>() {
-          int n;
-
-          @Override
-          public Integer next() {
-            if (n == 2) {
-              throw failure;
-            }
-            return n++;
-          }
-        };
+    var source =
+        new CountingSource(
+            Integer.MAX_VALUE,
+            n -> {
+              if (n == 2) {
+                throw failure;
+              }
+              return null;
+            });
     try (var prefetcher = new Prefetcher<>(source, "test-prefetch")) {
       assertEquals(0, prefetcher.next());
       assertEquals(1, prefetcher.next());

@@ -54,18 +54,33 @@ class TestTableWriter {
     return new TableWriter(sender, keys, TABLE);
   }
 
+  /** What a test writes through the writer, before the writer is closed. */
+  private interface Writing {
+    void with(TableWriter w) throws IOException;
+  }
+
+  /** A table that accepts every item, after the writing went through a writer, now closed. */
+  private FakeBatchTable writtenThrough(Writing writing) throws IOException {
+    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
+    try (TableWriter w = writer(fake)) {
+      writing.with(w);
+    }
+    return fake;
+  }
+
   private static Map<String, AttributeValue> item(String pk, String v) {
     return Map.of("pk", AttributeValue.fromS(pk), "v", AttributeValue.fromS(v));
   }
 
   @Test
   void sendsBatchesOfAtMost25AndEveryItem() throws IOException {
-    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
-    try (TableWriter w = writer(fake)) {
-      for (int i = 0; i < 60; i++) {
-        w.put(item("k" + i, "v"));
-      }
-    }
+    FakeBatchTable fake =
+        writtenThrough(
+            w -> {
+              for (int i = 0; i < 60; i++) {
+                w.put(item("k" + i, "v"));
+              }
+            });
     assertEquals(List.of(25, 25, 10), fake.batchSizes);
     assertEquals(60, fake.rows.size());
     assertEquals(60, counters.get(DdbioCounter.ITEMS_WRITTEN));
@@ -74,26 +89,29 @@ class TestTableWriter {
 
   @Test
   void aSizeTheCallerMeasuredIsUsedNotMeasuredAgain() throws IOException {
-    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
-    try (TableWriter w = writer(fake)) {
-      // A size that is not the item's shows which one the writer goes by.
-      InvalidItemException e =
-          assertThrows(InvalidItemException.class, () -> w.put(item("a", "v"), 400 * 1024 + 1));
-      assertTrue(e.getMessage().contains("is 409601 bytes"), e.getMessage());
-      w.put(item("b", "v"), -1);
-      w.put(item("c", "v"), ItemSize.of(item("c", "v")));
-    }
+    FakeBatchTable fake =
+        writtenThrough(
+            w -> {
+              // A size that is not the item's shows which one the writer goes by.
+              InvalidItemException e =
+                  assertThrows(
+                      InvalidItemException.class, () -> w.put(item("a", "v"), 400 * 1024 + 1));
+              assertTrue(e.getMessage().contains("is 409601 bytes"), e.getMessage());
+              w.put(item("b", "v"), -1);
+              w.put(item("c", "v"), ItemSize.of(item("c", "v")));
+            });
     assertEquals(2, fake.rows.size());
   }
 
   @Test
   void sameKeyTwiceGoesInSeparateBatchesAndTheLaterWins() throws IOException {
-    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
-    try (TableWriter w = writer(fake)) {
-      w.put(item("a", "first"));
-      w.put(item("b", "x"));
-      w.put(item("a", "second"));
-    }
+    FakeBatchTable fake =
+        writtenThrough(
+            w -> {
+              w.put(item("a", "first"));
+              w.put(item("b", "x"));
+              w.put(item("a", "second"));
+            });
     assertEquals(List.of(2, 1), fake.batchSizes);
     assertEquals("second", fake.rows.get(AttributeValue.fromS("a")).get("v").s());
   }
@@ -118,12 +136,13 @@ class TestTableWriter {
 
   @Test
   void aDeleteAfterAPutOfTheSameKeyLandsAfterIt() throws IOException {
-    FakeBatchTable fake = new FakeBatchTable(TABLE, call -> 0);
-    try (TableWriter w = writer(fake)) {
-      w.put(item("a", "v"));
-      w.put(item("b", "v"));
-      w.delete(Map.of("pk", AttributeValue.fromS("a")));
-    }
+    FakeBatchTable fake =
+        writtenThrough(
+            w -> {
+              w.put(item("a", "v"));
+              w.put(item("b", "v"));
+              w.delete(Map.of("pk", AttributeValue.fromS("a")));
+            });
     assertEquals(List.of(2, 1), fake.batchSizes);
     assertEquals(List.of(AttributeValue.fromS("b")), List.copyOf(fake.rows.keySet()));
     assertEquals(1, counters.get(DdbioCounter.ITEMS_DELETED));

@@ -19,14 +19,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * padding rules, no trailing data. Valid lines only; what it does with others is undefined.
  *
  * <p>It measures how much of our decoder's time the output model itself costs, apart from
- * validation.
+ * validation. Its two variants differ only in how values are built ({@link ValueBuilders}): with a
+ * fresh SDK builder per value, or with one kept builder per type, as the library does.
  */
 public final class BareSdkDecoder {
-  private BareSdkDecoder() {}
+  private final ValueBuilders values;
+
+  private BareSdkDecoder(ValueBuilders values) {
+    this.values = values;
+  }
+
+  /** A decoder that builds every value with the SDK's static factories, a fresh builder each. */
+  public static BareSdkDecoder withFreshBuilders() {
+    return new BareSdkDecoder(new ValueBuilders.Fresh());
+  }
+
+  /** A decoder that keeps one SDK builder per type; for one thread only. */
+  public static BareSdkDecoder withReusedBuilders() {
+    return new BareSdkDecoder(new ValueBuilders.Reused());
+  }
 
   /** Decodes one valid line. */
-  public static Map<String, AttributeValue> decode(byte[] buf, int off, int len)
-      throws IOException {
+  public Map<String, AttributeValue> decode(byte[] buf, int off, int len) throws IOException {
     try (JsonParser p = Yardstick.FACTORY.createParser(buf, off, len)) {
       p.nextToken();
       return fields(p);
@@ -34,7 +48,7 @@ public final class BareSdkDecoder {
   }
 
   /** The parser on a START_OBJECT of attributes; left on its END_OBJECT. */
-  private static Map<String, AttributeValue> fields(JsonParser p) throws IOException {
+  private Map<String, AttributeValue> fields(JsonParser p) throws IOException {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -45,7 +59,7 @@ public final class BareSdkDecoder {
   }
 
   /** The parser on the START_OBJECT of a tagged value; left on its END_OBJECT. */
-  private static AttributeValue value(JsonParser p) throws IOException {
+  private AttributeValue value(JsonParser p) throws IOException {
     p.nextToken();
     String tag = p.currentName();
     p.nextToken();
@@ -53,19 +67,18 @@ public final class BareSdkDecoder {
         switch (tag.length()) {
           case 1 ->
               switch (tag.charAt(0)) {
-                case 's', 'S' -> AttributeValue.fromS(p.getText());
-                case 'n', 'N' -> AttributeValue.fromN(p.getText());
+                case 's', 'S' -> values.s(p.getText());
+                case 'n', 'N' -> values.n(p.getText());
                 case 'b', 'B' ->
-                    AttributeValue.fromB(
-                        SdkBytes.fromByteArrayUnsafe(p.getBinaryValue(Base64Variants.MIME)));
-                case 'm', 'M' -> AttributeValue.fromM(fields(p));
-                default -> AttributeValue.fromL(list(p));
+                    values.b(SdkBytes.fromByteArrayUnsafe(p.getBinaryValue(Base64Variants.MIME)));
+                case 'm', 'M' -> values.m(fields(p));
+                default -> values.l(list(p));
               };
           case 2 ->
               switch (tag.charAt(0)) {
-                case 's', 'S' -> AttributeValue.fromSs(strings(p));
-                case 'n', 'N' -> AttributeValue.fromNs(strings(p));
-                default -> AttributeValue.fromBs(binaries(p));
+                case 's', 'S' -> values.ss(strings(p));
+                case 'n', 'N' -> values.ns(strings(p));
+                default -> values.bs(binaries(p));
               };
           default ->
               tag.charAt(0) == 'b' || tag.charAt(0) == 'B'
@@ -76,7 +89,7 @@ public final class BareSdkDecoder {
     return v;
   }
 
-  private static List<AttributeValue> list(JsonParser p) throws IOException {
+  private List<AttributeValue> list(JsonParser p) throws IOException {
     List<AttributeValue> list = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       list.add(value(p));

@@ -65,6 +65,7 @@ public final class CpuTimeRatios {
       ratio(median, "dataPipelineDecode", "yardstickDecodeWithStrings");
       ratio(median, "bareSdkDecode", "yardstickDecode");
       ratio(median, "dataPipelineDecode", "bareSdkDecode");
+      ratio(median, "bareSdkDecodeReusedBuilders", "bareSdkDecode");
       ratio(median, "dataPipelineEncode", "yardstickEncode");
       ratio(median, "dynamoDbJsonEncode", "yardstickEncode");
     }
@@ -89,108 +90,81 @@ public final class CpuTimeRatios {
     }
   }
 
+  /** Something that reads one line of a buffer and returns how much it found. */
+  private interface LineReader {
+    long read(byte[] buf, int off, int len) throws IOException;
+  }
+
+  /** Something that writes one corpus entry into the reused output stream. */
+  private interface EntryWriter<T> {
+    void write(T entry, ByteArrayOutputStream out) throws IOException;
+  }
+
   private static Map<String, Pass> passes(Corpus corpus) {
     DataPipelineCodec dp = new DataPipelineCodec();
     DynamoDbJsonCodec json = new DynamoDbJsonCodec();
+    BareSdkDecoder bareFresh = BareSdkDecoder.withFreshBuilders();
+    BareSdkDecoder bareReused = BareSdkDecoder.withReusedBuilders();
     LineBuffer dpLines = corpus.dataPipeline();
     LineBuffer jsonLines = corpus.dynamoDbJson();
     List<Map<String, AttributeValue>> items = corpus.items();
-    TokenScript[] scripts = corpus.scripts();
+    List<TokenScript> scripts = Arrays.asList(corpus.scripts());
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    checkReadsAsOurs(dpLines, dp, bareFresh, "the bare decoder");
+    checkReadsAsOurs(dpLines, dp, bareReused, "the bare decoder with reused builders");
     Map<String, Pass> passes = new LinkedHashMap<>();
+    passes.put("dataPipelineDecode", readEach(dpLines, (b, o, l) -> dp.decode(b, o, l).size()));
+    passes.put("dynamoDbJsonDecode", readEach(jsonLines, (b, o, l) -> json.decode(b, o, l).size()));
+    passes.put("yardstickDecode", readEach(dpLines, Yardstick::tokenize));
+    passes.put("yardstickDecodeWithStrings", readEach(dpLines, Yardstick::tokenizeAndReadStrings));
+    passes.put("bareSdkDecode", readEach(dpLines, (b, o, l) -> bareFresh.decode(b, o, l).size()));
     passes.put(
-        "dataPipelineDecode",
-        () -> {
-          long n = 0;
-          for (int i = 0; i < dpLines.count(); i++) {
-            n += dp.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)).size();
-          }
-          return n;
-        });
-    passes.put(
-        "dynamoDbJsonDecode",
-        () -> {
-          long n = 0;
-          for (int i = 0; i < jsonLines.count(); i++) {
-            n += json.decode(jsonLines.bytes(), jsonLines.offset(i), jsonLines.length(i)).size();
-          }
-          return n;
-        });
-    passes.put(
-        "yardstickDecode",
-        () -> {
-          long n = 0;
-          for (int i = 0; i < dpLines.count(); i++) {
-            n += Yardstick.tokenize(dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
-          }
-          return n;
-        });
-    passes.put(
-        "yardstickDecodeWithStrings",
-        () -> {
-          long n = 0;
-          for (int i = 0; i < dpLines.count(); i++) {
-            n +=
-                Yardstick.tokenizeAndReadStrings(
-                    dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
-          }
-          return n;
-        });
-    for (int i = 0; i < dpLines.count(); i++) {
+        "bareSdkDecodeReusedBuilders",
+        readEach(dpLines, (b, o, l) -> bareReused.decode(b, o, l).size()));
+    passes.put("dataPipelineEncode", writeEach(items, out, dp::encode));
+    passes.put("dynamoDbJsonEncode", writeEach(items, out, json::encode));
+    passes.put("yardstickEncode", writeEach(scripts, out, Yardstick::write));
+    return passes;
+  }
+
+  /** A pass that reads every line of the buffer. */
+  private static Pass readEach(LineBuffer lines, LineReader reader) {
+    return () -> {
+      long n = 0;
+      for (int i = 0; i < lines.count(); i++) {
+        n += reader.read(lines.bytes(), lines.offset(i), lines.length(i));
+      }
+      return n;
+    };
+  }
+
+  /** A pass that writes every entry, each into the emptied stream, as a record writer's buffer. */
+  private static <T> Pass writeEach(List<T> entries, ByteArrayOutputStream out, EntryWriter<T> w) {
+    return () -> {
+      long n = 0;
+      for (T entry : entries) {
+        out.reset();
+        w.write(entry, out);
+        n += out.size();
+      }
+      return n;
+    };
+  }
+
+  /** A reference is only a reference if it reads every line as our decoder does. */
+  private static void checkReadsAsOurs(
+      LineBuffer lines, DataPipelineCodec ours, BareSdkDecoder reference, String what) {
+    for (int i = 0; i < lines.count(); i++) {
       try {
-        Map<String, AttributeValue> bare =
-            BareSdkDecoder.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i));
-        if (!bare.equals(dp.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)))) {
-          throw new IllegalStateException("the bare decoder reads line " + i + " differently");
+        Map<String, AttributeValue> theirs =
+            reference.decode(lines.bytes(), lines.offset(i), lines.length(i));
+        if (!theirs.equals(ours.decode(lines.bytes(), lines.offset(i), lines.length(i)))) {
+          throw new IllegalStateException(what + " reads line " + i + " differently");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    passes.put(
-        "bareSdkDecode",
-        () -> {
-          long n = 0;
-          for (int i = 0; i < dpLines.count(); i++) {
-            n +=
-                BareSdkDecoder.decode(dpLines.bytes(), dpLines.offset(i), dpLines.length(i)).size();
-          }
-          return n;
-        });
-    passes.put(
-        "dataPipelineEncode",
-        () -> {
-          long n = 0;
-          for (Map<String, AttributeValue> item : items) {
-            out.reset();
-            dp.encode(item, out);
-            n += out.size();
-          }
-          return n;
-        });
-    passes.put(
-        "dynamoDbJsonEncode",
-        () -> {
-          long n = 0;
-          for (Map<String, AttributeValue> item : items) {
-            out.reset();
-            json.encode(item, out);
-            n += out.size();
-          }
-          return n;
-        });
-    passes.put(
-        "yardstickEncode",
-        () -> {
-          long n = 0;
-          for (TokenScript script : scripts) {
-            out.reset();
-            Yardstick.write(script, out);
-            n += out.size();
-          }
-          return n;
-        });
-    return passes;
   }
 
   /** Runs every pass once per round, in turn, and keeps the measured rounds' CPU ns per item. */

@@ -1,21 +1,10 @@
 package io.ddbio.bench.codec;
 
-import io.ddbio.bench.corpus.RealisticItems;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.item.DynamoDbJsonCodec;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -23,71 +12,49 @@ import org.openjdk.jmh.infra.Blackhole;
  * is lines (items) per second on one thread, and MB/s is the score times the corpus's bytes per
  * item (printed at setup and by {@code CorpusReport}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-public class DecodeBenchmark {
-  @Param({"MIXED", "SMALL"})
-  public RealisticItems.Profile profile;
-
-  private LineBuffer dataPipeline;
-  private LineBuffer dynamoDbJson;
-  private final DataPipelineCodec dataPipelineCodec = new DataPipelineCodec();
-  private final DynamoDbJsonCodec dynamoDbJsonCodec = new DynamoDbJsonCodec();
-
-  /** Builds the corpus once per fork and reports its size. */
-  @Setup(Level.Trial)
-  public void setUp() {
-    Corpus corpus = Corpus.build(profile);
-    dataPipeline = corpus.dataPipeline();
-    dynamoDbJson = corpus.dynamoDbJson();
-    System.out.println(corpus.describe());
-  }
-
+public class DecodeBenchmark extends CodecBenchmark {
   /** {@link DataPipelineCodec#decode(byte[], int, int)} of every line. */
   @Benchmark
   @OperationsPerInvocation(Corpus.ITEMS)
-  public void dataPipelineDecode(Blackhole bh) {
-    LineBuffer lines = dataPipeline;
-    byte[] buf = lines.bytes();
-    for (int i = 0; i < Corpus.ITEMS; i++) {
-      bh.consume(dataPipelineCodec.decode(buf, lines.offset(i), lines.length(i)));
-    }
+  public void dataPipelineDecode(Blackhole bh) throws IOException {
+    eachLine(corpus.dataPipeline(), (b, o, l) -> bh.consume(dataPipelineCodec.decode(b, o, l)));
   }
 
   /** {@link DynamoDbJsonCodec#decode(byte[], int, int)} of every line. */
   @Benchmark
   @OperationsPerInvocation(Corpus.ITEMS)
-  public void dynamoDbJsonDecode(Blackhole bh) {
-    LineBuffer lines = dynamoDbJson;
-    byte[] buf = lines.bytes();
-    for (int i = 0; i < Corpus.ITEMS; i++) {
-      bh.consume(dynamoDbJsonCodec.decode(buf, lines.offset(i), lines.length(i)));
-    }
+  public void dynamoDbJsonDecode(Blackhole bh) throws IOException {
+    eachLine(corpus.dynamoDbJson(), (b, o, l) -> bh.consume(dynamoDbJsonCodec.decode(b, o, l)));
   }
 
   /** The yardstick: {@link Yardstick#tokenize} of every Data Pipeline line. */
   @Benchmark
   @OperationsPerInvocation(Corpus.ITEMS)
   public void yardstickDecode(Blackhole bh) throws IOException {
-    LineBuffer lines = dataPipeline;
-    byte[] buf = lines.bytes();
-    for (int i = 0; i < Corpus.ITEMS; i++) {
-      bh.consume(Yardstick.tokenize(buf, lines.offset(i), lines.length(i)));
-    }
+    eachLine(corpus.dataPipeline(), (b, o, l) -> bh.consume(Yardstick.tokenize(b, o, l)));
   }
 
   /** A reference, not the target: {@link Yardstick#tokenizeAndReadStrings} of every line. */
   @Benchmark
   @OperationsPerInvocation(Corpus.ITEMS)
   public void yardstickDecodeWithStrings(Blackhole bh) throws IOException {
-    LineBuffer lines = dataPipeline;
+    eachLine(
+        corpus.dataPipeline(), (b, o, l) -> bh.consume(Yardstick.tokenizeAndReadStrings(b, o, l)));
+  }
+
+  /** What a benchmark does with one line; it gives the result to the blackhole itself. */
+  private interface LineWork {
+    void on(byte[] buf, int off, int len) throws IOException;
+  }
+
+  /**
+   * Runs the work on every line. Each benchmark runs in a fork of its own, so the call to {@code
+   * work} sees one lambda and is inlined: the loop costs what the hand-written one did.
+   */
+  private static void eachLine(LineBuffer lines, LineWork work) throws IOException {
     byte[] buf = lines.bytes();
     for (int i = 0; i < Corpus.ITEMS; i++) {
-      bh.consume(Yardstick.tokenizeAndReadStrings(buf, lines.offset(i), lines.length(i)));
+      work.on(buf, lines.offset(i), lines.length(i));
     }
   }
 }

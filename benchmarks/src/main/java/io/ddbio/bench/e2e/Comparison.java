@@ -2,7 +2,6 @@ package io.ddbio.bench.e2e;
 
 import io.ddbio.bench.corpus.RealisticItems;
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
 import java.io.IOException;
@@ -37,9 +36,6 @@ final class Comparison {
   static final String RAW_WRITE = "raw batch write";
   static final String RAW_WRITE_RCC = "raw write +RCC";
   static final String IMPORT = "import (ours)";
-
-  /** DynamoDB Local refuses more; the jobs budget against far more anyway (see BenchJobs). */
-  private static final long PROVISIONED_UNITS = 40_000;
 
   private static final int WARMUP_ITEMS = 20_000;
   private static final int SPOT_CHECKS = 200;
@@ -104,54 +100,53 @@ final class Comparison {
     int t = options.threads();
 
     for (boolean rcc : new boolean[] {false, true}) {
-      String phase = rcc ? RAW_SCAN_RCC : RAW_SCAN;
-      Measurement scan =
-          meter.measure(
-              phase,
-              () -> ParallelScan.count(client, source, t, options.pageLimit(), items.size(), rcc));
-      expect(items.size(), scan.items(), phase);
-      measured.add(report(scan, timed));
+      measured.add(
+          phase(
+              rcc ? RAW_SCAN_RCC : RAW_SCAN,
+              items.size(),
+              timed,
+              () -> ParallelScan.count(client, source, t, options.pageLimit(), items.size(), rcc)));
     }
 
     Path exported = options.workDir().resolve("export-" + name);
     // Left behind if an earlier run in the same work directory failed half-way.
     deleteTree(exported);
-    Measurement export =
-        meter.measure(
+    measured.add(
+        phase(
             EXPORT,
+            items.size(),
+            timed,
             () ->
                 BenchJobs.done(
                     BenchJobs.export(setup, source, exported),
                     DdbioCounter.ITEMS_READ,
-                    DdbioCounter.SCAN_PAGES));
-    expect(items.size(), export.items(), EXPORT);
-    measured.add(report(export, timed));
+                    DdbioCounter.SCAN_PAGES)));
 
     for (boolean rcc : new boolean[] {false, true}) {
-      String phase = rcc ? RAW_WRITE_RCC : RAW_WRITE;
       String rawTarget = (rcc ? "RawTargetRcc_" : "RawTarget_") + name;
       createTable(rawTarget);
-      Measurement write =
-          meter.measure(
-              phase,
-              () -> ParallelBatchWriter.write(client, rawTarget, items.size(), t, items::get, rcc));
-      expect(items.size(), write.items(), phase);
-      measured.add(report(write, timed));
+      measured.add(
+          phase(
+              rcc ? RAW_WRITE_RCC : RAW_WRITE,
+              items.size(),
+              timed,
+              () ->
+                  ParallelBatchWriter.write(client, rawTarget, items.size(), t, items::get, rcc)));
       Tables.deleteTable(client, rawTarget);
     }
 
     String imported = "Imported_" + name;
     createTable(imported);
-    Measurement load =
-        meter.measure(
+    measured.add(
+        phase(
             IMPORT,
+            items.size(),
+            timed,
             () ->
                 BenchJobs.done(
                     BenchJobs.importInto(setup, exported, imported),
                     DdbioCounter.ITEMS_WRITTEN,
-                    DdbioCounter.BATCH_WRITES));
-    expect(items.size(), load.items(), IMPORT);
-    measured.add(report(load, timed));
+                    DdbioCounter.BATCH_WRITES)));
     spotCheck(imported, items);
     Tables.deleteTable(client, imported);
     deleteTree(exported);
@@ -195,7 +190,11 @@ final class Comparison {
     return importFixedSeconds;
   }
 
-  private Measurement report(Measurement m, boolean timed) {
+  /** Measures one phase, checks that it handled every item, and prints it if the round is timed. */
+  private Measurement phase(String phase, int expected, boolean timed, Meter.Work work)
+      throws Exception {
+    Measurement m = meter.measure(phase, work);
+    expect(expected, m.items(), phase);
     if (timed) {
       out.println(m.row());
     }
@@ -203,13 +202,7 @@ final class Comparison {
   }
 
   private void createTable(String table) {
-    Tables.createTable(
-        client,
-        table,
-        KeySpec.string(RealisticItems.HASH_KEY),
-        KeySpec.number(RealisticItems.RANGE_KEY),
-        PROVISIONED_UNITS,
-        PROVISIONED_UNITS);
+    BenchTables.create(client, table);
   }
 
   /** Reads back a fixed sample of the imported items and compares them with the originals. */

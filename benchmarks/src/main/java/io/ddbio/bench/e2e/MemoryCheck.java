@@ -1,8 +1,6 @@
 package io.ddbio.bench.e2e;
 
 import io.ddbio.bench.corpus.RealisticItems;
-import io.ddbio.testkit.KeySpec;
-import io.ddbio.testkit.Tables;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,9 +31,6 @@ final class MemoryCheck {
 
   private static final String TABLE = "MemorySource";
 
-  /** DynamoDB Local refuses more; the jobs budget against far more anyway (see BenchJobs). */
-  private static final long PROVISIONED_UNITS = 40_000;
-
   private final E2eOptions options;
   private final DynamoDbClient client;
   private final Meter meter;
@@ -53,13 +48,7 @@ final class MemoryCheck {
 
   /** Loads, exports in the child, prints the result; returns the child's figures. */
   Map<String, String> run() throws Exception {
-    Tables.createTable(
-        client,
-        TABLE,
-        KeySpec.string(RealisticItems.HASH_KEY),
-        KeySpec.number(RealisticItems.RANGE_KEY),
-        PROVISIONED_UNITS,
-        PROVISIONED_UNITS);
+    BenchTables.create(client, TABLE);
     RealisticItems generator = new RealisticItems(EndToEnd.SEED, RealisticItems.Profile.MIXED);
     out.printf("Loading %d items with %d threads...%n", options.items(), options.loaders());
     Measurement load =

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,25 +46,13 @@ final class ParallelBatchWriter {
       IntFunction<Map<String, AttributeValue>> item,
       boolean consumedCapacity)
       throws InterruptedException, ExecutionException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<long[]>> parts = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int from = (int) ((long) count * t / threads);
-        int to = (int) ((long) count * (t + 1) / threads);
-        parts.add(pool.submit(() -> writeRange(client, table, from, to, item, consumedCapacity)));
-      }
-      long written = 0;
-      long requests = 0;
-      for (Future<long[]> part : parts) {
-        long[] counts = part.get();
-        written += counts[0];
-        requests += counts[1];
-      }
-      return new Meter.Done(written, requests, -1);
-    } finally {
-      pool.shutdownNow();
-    }
+    return InParallel.run(
+        threads,
+        t -> {
+          int from = (int) ((long) count * t / threads);
+          int to = (int) ((long) count * (t + 1) / threads);
+          return () -> writeRange(client, table, from, to, item, consumedCapacity);
+        });
   }
 
   /** Returns the range's item and request counts. */

@@ -1,12 +1,7 @@
 package io.ddbio.bench.e2e;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -42,28 +37,10 @@ final class ParallelScan {
       boolean consumedCapacity)
       throws InterruptedException, ExecutionException {
     long maxPages = 2 * expectedItems + 100;
-    ExecutorService pool = Executors.newFixedThreadPool(segments);
-    try {
-      List<Future<long[]>> parts = new ArrayList<>();
-      for (int s = 0; s < segments; s++) {
-        int segment = s;
-        parts.add(
-            pool.submit(
-                () ->
-                    scanSegment(
-                        client, table, segment, segments, limit, maxPages, consumedCapacity)));
-      }
-      long items = 0;
-      long pages = 0;
-      for (Future<long[]> part : parts) {
-        long[] counts = part.get();
-        items += counts[0];
-        pages += counts[1];
-      }
-      return new Meter.Done(items, pages, -1);
-    } finally {
-      pool.shutdownNow();
-    }
+    return InParallel.run(
+        segments,
+        segment ->
+            () -> scanSegment(client, table, segment, segments, limit, maxPages, consumedCapacity));
   }
 
   /** Returns the segment's item and page counts. */

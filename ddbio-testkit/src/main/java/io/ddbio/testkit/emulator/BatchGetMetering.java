@@ -13,16 +13,7 @@ import java.util.Map;
  * capacity in {@code UnprocessedKeys}; the library does not use BatchGetItem, so the emulator keeps
  * to the simpler answer.)
  */
-final class BatchGetMetering {
-  private final MeteredTables tables;
-  private final ConsumedCapacityRelay relay;
-  private final Forwarder forwarder;
-
-  BatchGetMetering(MeteredTables tables, ConsumedCapacityRelay relay, Forwarder forwarder) {
-    this.tables = tables;
-    this.relay = relay;
-    this.forwarder = forwarder;
-  }
+record BatchGetMetering(MeteredTables tables, ConsumedCapacityRelay relay, Forwarder forwarder) {
 
   /**
    * Answers one BatchGetItem request.

@@ -2,6 +2,7 @@ package io.ddbio.testkit.emulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What faults the emulator injects and how often: each request draws at most one of HTTP 500, HTTP
@@ -93,41 +94,17 @@ public record FaultPlan(
 
   /** This plan with HTTP 500 answered to the given share of requests. */
   public FaultPlan withInternalServerErrors(double rate) {
-    return new FaultPlan(
-        rate,
-        serviceUnavailableRate,
-        connectionResetRate,
-        throttleRate,
-        latencyRate,
-        latency,
-        latencyJitter,
-        seed);
+    return with(d -> d.internalServerErrorRate = rate);
   }
 
   /** This plan with HTTP 503 answered to the given share of requests. */
   public FaultPlan withServiceUnavailable(double rate) {
-    return new FaultPlan(
-        internalServerErrorRate,
-        rate,
-        connectionResetRate,
-        throttleRate,
-        latencyRate,
-        latency,
-        latencyJitter,
-        seed);
+    return with(d -> d.serviceUnavailableRate = rate);
   }
 
   /** This plan with the connection dropped, unanswered, for the given share of requests. */
   public FaultPlan withConnectionResets(double rate) {
-    return new FaultPlan(
-        internalServerErrorRate,
-        serviceUnavailableRate,
-        rate,
-        throttleRate,
-        latencyRate,
-        latency,
-        latencyJitter,
-        seed);
+    return with(d -> d.connectionResetRate = rate);
   }
 
   /**
@@ -135,15 +112,7 @@ public record FaultPlan(
    * requests, whatever the table's capacity.
    */
   public FaultPlan withThrottles(double rate) {
-    return new FaultPlan(
-        internalServerErrorRate,
-        serviceUnavailableRate,
-        connectionResetRate,
-        rate,
-        latencyRate,
-        latency,
-        latencyJitter,
-        seed);
+    return with(d -> d.throttleRate = rate);
   }
 
   /**
@@ -151,27 +120,54 @@ public record FaultPlan(
    * part of at most {@code jitter}.
    */
   public FaultPlan withLatency(double rate, Duration fixed, Duration jitter) {
-    return new FaultPlan(
-        internalServerErrorRate,
-        serviceUnavailableRate,
-        connectionResetRate,
-        throttleRate,
-        rate,
-        fixed,
-        jitter,
-        seed);
+    return with(
+        d -> {
+          d.latencyRate = rate;
+          d.latency = fixed;
+          d.latencyJitter = jitter;
+        });
   }
 
   /** This plan drawing from a generator with the given seed. */
   public FaultPlan withSeed(long seed) {
+    return with(d -> d.seed = seed);
+  }
+
+  /** This plan with some components changed, checked as any new plan is. */
+  private FaultPlan with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new FaultPlan(
-        internalServerErrorRate,
-        serviceUnavailableRate,
-        connectionResetRate,
-        throttleRate,
-        latencyRate,
-        latency,
-        latencyJitter,
-        seed);
+        d.internalServerErrorRate,
+        d.serviceUnavailableRate,
+        d.connectionResetRate,
+        d.throttleRate,
+        d.latencyRate,
+        d.latency,
+        d.latencyJitter,
+        d.seed);
+  }
+
+  /** A plan's components while a wither changes some of them: one copy, not one per wither. */
+  private static final class Draft {
+    double internalServerErrorRate;
+    double serviceUnavailableRate;
+    double connectionResetRate;
+    double throttleRate;
+    double latencyRate;
+    Duration latency;
+    Duration latencyJitter;
+    long seed;
+
+    Draft(FaultPlan p) {
+      internalServerErrorRate = p.internalServerErrorRate;
+      serviceUnavailableRate = p.serviceUnavailableRate;
+      connectionResetRate = p.connectionResetRate;
+      throttleRate = p.throttleRate;
+      latencyRate = p.latencyRate;
+      latency = p.latency;
+      latencyJitter = p.latencyJitter;
+      seed = p.seed;
+    }
   }
 }

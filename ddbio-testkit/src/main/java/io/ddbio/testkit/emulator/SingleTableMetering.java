@@ -11,16 +11,7 @@ import java.util.Map;
  * ProvisionedThroughputExceededException}; otherwise the request is forwarded and the bucket
  * charged with what DynamoDB Local reports.
  */
-final class SingleTableMetering {
-  private final MeteredTables tables;
-  private final ConsumedCapacityRelay relay;
-  private final Forwarder forwarder;
-
-  SingleTableMetering(MeteredTables tables, ConsumedCapacityRelay relay, Forwarder forwarder) {
-    this.tables = tables;
-    this.relay = relay;
-    this.forwarder = forwarder;
-  }
+record SingleTableMetering(MeteredTables tables, ConsumedCapacityRelay relay, Forwarder forwarder) {
 
   /**
    * Answers one request.

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Write costs estimated from an item's JSON by DynamoDB's size rules. */
 class TestWriteCost {
@@ -25,23 +27,24 @@ class TestWriteCost {
     assertEquals(1, WriteCost.ofItem(item));
   }
 
-  @Test
-  void countsNumbersByTheirSignificantDigits() {
-    assertEquals(1, WriteCost.numberBytes("0"));
-    assertEquals(2, WriteCost.numberBytes("7"));
-    assertEquals(2, WriteCost.numberBytes("-10"));
-    assertEquals(3, WriteCost.numberBytes("123"));
-    assertEquals(3, WriteCost.numberBytes("0.00123"));
-    assertEquals(3, WriteCost.numberBytes("1.23E+10"));
-    assertEquals(20, WriteCost.numberBytes("1".repeat(38)));
+  @ParameterizedTest(name = "{1} takes {0} bytes")
+  @CsvSource({
+    "1, 0",
+    "2, 7",
+    "2, -10",
+    "3, 123",
+    "3, 0.00123",
+    "3, 1.23E+10",
+    "20, 11111111111111111111111111111111111111"
+  })
+  void countsNumbersByTheirSignificantDigits(int bytes, String number) {
+    assertEquals(bytes, WriteCost.numberBytes(number));
   }
 
-  @Test
-  void countsBinaryByItsDecodedLength() {
-    assertEquals(0, WriteCost.base64DecodedLength(""));
-    assertEquals(1, WriteCost.base64DecodedLength("AA=="));
-    assertEquals(2, WriteCost.base64DecodedLength("AAA="));
-    assertEquals(3, WriteCost.base64DecodedLength("AAAA"));
+  @ParameterizedTest(name = "\"{1}\" decodes to {0} bytes")
+  @CsvSource({"0, ''", "1, AA==", "2, AAA=", "3, AAAA"})
+  void countsBinaryByItsDecodedLength(int bytes, String base64) {
+    assertEquals(bytes, WriteCost.base64DecodedLength(base64));
   }
 
   @Test
