@@ -1,10 +1,6 @@
 package io.ddbio.importer.job;
 
-import io.ddbio.backup.ExportMetadata;
 import io.ddbio.config.DdbioKeys;
-import io.ddbio.importer.check.StoredChecksum;
-import io.ddbio.importer.input.BackupInputFormat;
-import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBOutputFormat;
@@ -14,9 +10,9 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * Wires the map-only import job: {@link BackupInputFormat} over the backup's data files, {@link
- * ImportMapper}, {@link ImportOutputFormat} into the table (and the rejects directory, if bad
- * records are set aside).
+ * Wires the map-only import job: the input format and mapper its {@link ImportSource} reads with,
+ * then {@link ImportOutputFormat} into the table (and the rejects directory, if bad records are set
+ * aside), the same for every import.
  */
 public final class ImportJob {
   private ImportJob() {}
@@ -25,22 +21,13 @@ public final class ImportJob {
    * Creates the job (not yet submitted).
    *
    * @param conf the configuration, with the output table and throughput options set
-   * @param layout the backup's data files; each becomes one map task
+   * @param source the backup; each of its data files becomes one map task
    */
-  public static Job create(Configuration conf, BackupLayout layout) throws IOException {
+  static Job create(Configuration conf, ImportSource source) throws IOException {
     String table = conf.get(DdbioKeys.OUTPUT_TABLE.name());
-    Job job = Job.getInstance(conf, "ddbio import of " + layout.directory() + " into " + table);
+    Job job = Job.getInstance(conf, "ddbio import of " + source.directory() + " into " + table);
     job.setJarByClass(ImportJob.class);
-
-    job.setInputFormatClass(BackupInputFormat.class);
-    BackupInputFormat.setDataFiles(job, layout.paths());
-    job.setMapperClass(ImportMapper.class);
-    if (layout.metadata().isPresent()) {
-      StoredChecksum.configure(
-          job.getConfiguration(),
-          new org.apache.hadoop.fs.Path(layout.directory(), ExportMetadata.FILE_NAME));
-    }
-    writeToTable(job, layout.dataFiles().size());
+    writeToTable(job, source.configureInput(job));
     return job;
   }
 
@@ -50,7 +37,7 @@ public final class ImportJob {
    *
    * @param splits the job's splits (one per data file)
    */
-  static void writeToTable(Job job, int splits) {
+  private static void writeToTable(Job job, int splits) {
     job.setNumReduceTasks(0);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(DynamoDBItemWritable.class);

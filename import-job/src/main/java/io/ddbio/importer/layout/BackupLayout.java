@@ -33,7 +33,8 @@ public record BackupLayout(
     Path directory,
     Optional<Path> manifest,
     Optional<ExportMetadata> metadata,
-    List<FileStatus> dataFiles) {
+    List<FileStatus> dataFiles)
+    implements Layout {
   private static final Logger LOG = LoggerFactory.getLogger(BackupLayout.class);
 
   /** Written beside a native DynamoDB export's data; its data files are not in this format. */
@@ -184,7 +185,8 @@ public record BackupLayout(
     return Optional.empty();
   }
 
-  private static Optional<ExportMetadata> readMetadata(FileSystem fs, Optional<Path> file)
+  /** Reads our {@code ddbio-export.json} when there is one, in either layout. */
+  static Optional<ExportMetadata> readMetadata(FileSystem fs, Optional<Path> file)
       throws IOException {
     if (file.isEmpty()) {
       return Optional.empty();
