@@ -24,11 +24,6 @@ import org.apache.hadoop.mapreduce.Job;
 record DataPipelineSource(BackupLayout layout) implements ImportSource {
 
   @Override
-  public Optional<String> uncheckedFiles() {
-    return layout.uncheckedFiles();
-  }
-
-  @Override
   public void checkKeys(TableInfo table, Configuration conf) throws IOException {
     KeySchemaCheck.check(table, layout, conf);
   }

@@ -57,12 +57,10 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
     return layout().metadata();
   }
 
-  /**
-   * A warning to print before anything is written when the data files were found by listing alone,
-   * with nothing to check them against: which files are imported, and that nobody can tell whether
-   * they are all. Empty when a manifest (or our metadata) lists them.
-   */
-  Optional<String> uncheckedFiles();
+  /** What to warn of when the files are imported unchecked ({@link Layout#uncheckedFiles}). */
+  default Optional<String> uncheckedFiles() {
+    return layout().uncheckedFiles();
+  }
 
   /**
    * Fails, before anything is written, unless the backup's key fits the table's.

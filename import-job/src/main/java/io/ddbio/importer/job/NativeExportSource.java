@@ -28,12 +28,6 @@ import org.apache.hadoop.mapreduce.Job;
  */
 record NativeExportSource(NativeExportLayout layout) implements ImportSource {
 
-  /** Every file is listed in {@code manifest-files.json}: a native export is never unchecked. */
-  @Override
-  public Optional<String> uncheckedFiles() {
-    return Optional.empty();
-  }
-
   @Override
   public void checkKeys(TableInfo table, Configuration conf) throws IOException {
     KeySchemaCheck.check(table, layout, conf);

@@ -126,6 +126,7 @@ public record BackupLayout(
    * ddbio-export.json}): which files are imported, and that their completeness cannot be checked.
    * Empty when the files were checked against a list.
    */
+  @Override
   public Optional<String> uncheckedFiles() {
     if (manifest.isPresent() || metadata.isPresent()) {
       return Optional.empty();

@@ -184,6 +184,12 @@ public record NativeExportLayout(
     }
   }
 
+  /** Every file is listed in {@code manifest-files.json}: a native export is never unchecked. */
+  @Override
+  public Optional<String> uncheckedFiles() {
+    return Optional.empty();
+  }
+
   /** The data files' statuses, in the manifest's order. */
   public List<FileStatus> statuses() {
     return files.stream().map(DataFile::status).toList();

@@ -31,8 +31,7 @@ class TestImportJob {
     }
     conf.set("dynamodb.output.tableName", "T");
     Backups.writeManifest(dir);
-    return ImportJob.create(
-        conf, new DataPipelineSource(BackupLayout.locate(Backups.hadoop(dir), conf, false)));
+    return ImportJob.create(conf, BackupLayout.locate(Backups.hadoop(dir), conf, false));
   }
 
   @Test
