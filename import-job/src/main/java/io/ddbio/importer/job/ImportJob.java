@@ -1,6 +1,7 @@
 package io.ddbio.importer.job;
 
 import io.ddbio.config.DdbioKeys;
+import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBOutputFormat;
@@ -16,6 +17,17 @@ import org.apache.hadoop.mapreduce.Job;
  */
 public final class ImportJob {
   private ImportJob() {}
+
+  /**
+   * Creates the job (not yet submitted) for a Data Pipeline export found already, as {@link
+   * ImportSource#createJob} does for it.
+   *
+   * @param conf the configuration, with the output table and throughput options set
+   * @param layout the backup's data files; each becomes one map task
+   */
+  public static Job create(Configuration conf, BackupLayout layout) throws IOException {
+    return create(conf, new DataPipelineSource(layout));
+  }
 
   /**
    * Creates the job (not yet submitted).
