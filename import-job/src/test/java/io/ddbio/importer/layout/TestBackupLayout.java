@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Finding a backup's data files on the local file system. */
@@ -85,9 +87,11 @@ class TestBackupLayout {
     assertTrue(layout.metadata().isEmpty());
   }
 
-  @Test
-  void deadFileUrlFallsBackLikeAnUnknownScheme() throws IOException {
-    Path dir = oneEmptyFileUnder(manifest("file:/no/such/place/data-1"));
+  /** A dead file: URL falls back like an unknown scheme; a relative URL is beside the manifest. */
+  @ParameterizedTest
+  @ValueSource(strings = {"file:/no/such/place/data-1", "data-1"})
+  void entryIsFoundBesideTheManifest(String url) throws IOException {
+    Path dir = oneEmptyFileUnder(manifest(url));
 
     assertEquals(List.of("data-1"), names(locate(dir)));
   }
@@ -102,13 +106,6 @@ class TestBackupLayout {
     BackupLayout layout = locate(dir);
 
     assertEquals(Backups.hadoop(elsewhere), layout.paths().get(0));
-  }
-
-  @Test
-  void relativeUrlIsBesideTheManifest() throws IOException {
-    Path dir = oneEmptyFileUnder(manifest("data-1"));
-
-    assertEquals(List.of("data-1"), names(locate(dir)));
   }
 
   @Test
