@@ -80,6 +80,40 @@ public final class TaskFailures {
     }
   }
 
+  /** A step of a task attempt, such as running its mapper or closing its writer. */
+  @FunctionalInterface
+  public interface Step {
+    void run() throws IOException, InterruptedException;
+  }
+
+  /** A step of a task attempt that returns something, such as opening its writer. */
+  @FunctionalInterface
+  public interface Call<T> {
+    T call() throws IOException, InterruptedException;
+  }
+
+  /** Runs {@code step}, leaving a note ({@link #record}) of its failure, which then propagates. */
+  public static void noting(TaskAttemptContext context, Step step)
+      throws IOException, InterruptedException {
+    noting(
+        context,
+        () -> {
+          step.run();
+          return null;
+        });
+  }
+
+  /** Calls {@code call}, leaving a note ({@link #record}) of its failure, which then propagates. */
+  public static <T> T noting(TaskAttemptContext context, Call<T> call)
+      throws IOException, InterruptedException {
+    try {
+      return call.call();
+    } catch (IOException | RuntimeException e) {
+      record(context, e);
+      throw e;
+    }
+  }
+
   /**
    * The reasons the job's tasks failed, distinct, at most {@link #MAX_REASONS}: notes first (in
    * attempt order), then diagnostics of failed attempts.

@@ -5,10 +5,8 @@ import io.ddbio.importer.check.DataFileCheck;
 import io.ddbio.importer.lines.DataFileLines;
 import io.ddbio.importer.lines.NativeLineFormat;
 import java.io.IOException;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 
 /**
@@ -20,17 +18,14 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * what was imported is what was checked (a file replaced in between fails the task). Reading is
  * cheap next to writing to DynamoDB, whose capacity is what an import waits for.
  */
-final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
+final class NativeExportRecordReader extends NumberedLineReader {
   /** Lines between progress reports while checking, so a long check is not taken for a hang. */
   private static final int PROGRESS_EVERY = 10_000;
 
-  private final LongWritable key = new LongWritable();
-  private final Text value = new Text();
   private NativeFileSplit file;
   private TaskAttemptContext context;
   private NativeLineFormat format;
   private DataFileCheck check;
-  private DataFileLines lines;
   private boolean done;
 
   /**
@@ -49,24 +44,23 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
     if (done) {
       return false;
     }
-    if (lines == null) {
+    if (!isOpen()) {
       open();
     }
-    long number;
+    boolean more;
     try {
-      number = lines.next(value);
+      more = super.nextKeyValue();
     } catch (IOException e) {
       throw check.explain(e);
     }
-    if (number == 0) {
+    if (!more) {
       done = true;
       check.verify();
       return false;
     }
-    if (!isBlank(format, value)) {
+    if (!isBlank(format, getCurrentValue())) {
       check.counted();
     }
-    key.set(number);
     return true;
   }
 
@@ -78,9 +72,9 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
             file.md5Checksum(),
             file.itemCount(),
             "it changed while being imported; items read before were written");
-    lines =
+    readFrom(
         DataFileLines.open(
-            file.getPath(), file.getLength(), context.getConfiguration(), check::digesting);
+            file.getPath(), file.getLength(), context.getConfiguration(), check::digesting));
   }
 
   /** Reads the whole file once, comparing its MD5 and item count with the manifest. */
@@ -114,27 +108,5 @@ final class NativeExportRecordReader extends RecordReader<LongWritable, Text> {
 
   private static boolean isBlank(NativeLineFormat format, Text line) {
     return format.isBlank(line.getBytes(), 0, line.getLength());
-  }
-
-  @Override
-  public LongWritable getCurrentKey() {
-    return key;
-  }
-
-  @Override
-  public Text getCurrentValue() {
-    return value;
-  }
-
-  @Override
-  public float getProgress() throws IOException {
-    return lines == null ? 0f : lines.progress();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (lines != null) {
-      lines.close();
-    }
   }
 }

@@ -9,8 +9,11 @@ import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
-/** Reads one whole data file of a {@link BackupInputFormat} split as (line number, line) pairs. */
-final class NumberedLineReader extends RecordReader<LongWritable, Text> {
+/**
+ * Reads one whole data file of a {@link BackupInputFormat} split as (line number, line) pairs; the
+ * one line loop of every import, which {@link NativeExportRecordReader} extends with its checks.
+ */
+class NumberedLineReader extends RecordReader<LongWritable, Text> {
   private final LongWritable key = new LongWritable();
   private final Text value = new Text();
   private DataFileLines lines;
@@ -22,7 +25,17 @@ final class NumberedLineReader extends RecordReader<LongWritable, Text> {
       throw new IOException(
           "Split of " + file.getPath() + " starts at byte " + file.getStart() + ", not 0");
     }
-    lines = DataFileLines.open(file.getPath(), file.getLength(), context.getConfiguration());
+    readFrom(DataFileLines.open(file.getPath(), file.getLength(), context.getConfiguration()));
+  }
+
+  /** Reads {@code opened} from now on; for a reader that opens its file after initialize. */
+  final void readFrom(DataFileLines opened) {
+    lines = opened;
+  }
+
+  /** Whether the file is open yet. */
+  final boolean isOpen() {
+    return lines != null;
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.ddbio.backup.ExportMetadata;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.check.ItemCountCheck;
 import io.ddbio.importer.check.KeySchemaCheck;
+import io.ddbio.importer.check.StoredChecksum;
+import io.ddbio.importer.input.BackupInputFormat;
 import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
@@ -14,35 +16,29 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * A Data Pipeline export (ours or AWS's), found through its manifest or by listing.
+ * A Data Pipeline export (ours or AWS's), found through its manifest or by listing, read by {@link
+ * BackupInputFormat} and {@link ImportMapper}.
  *
  * @param layout where its data is
  */
 record DataPipelineSource(BackupLayout layout) implements ImportSource {
 
   @Override
-  public Path directory() {
-    return layout.directory();
-  }
-
-  @Override
-  public Optional<ExportMetadata> metadata() {
-    return layout.metadata();
-  }
-
-  @Override
-  public Optional<String> uncheckedFiles() {
-    return layout.uncheckedFiles();
-  }
-
-  @Override
   public void checkKeys(TableInfo table, Configuration conf) throws IOException {
     KeySchemaCheck.check(table, layout, conf);
   }
 
+  /** Each data file becomes one map task. */
   @Override
-  public Job createJob(Configuration conf) throws IOException {
-    return ImportJob.create(conf, layout);
+  public int configureInput(Job job) throws IOException {
+    job.setInputFormatClass(BackupInputFormat.class);
+    BackupInputFormat.setDataFiles(job, layout.paths());
+    job.setMapperClass(ImportMapper.class);
+    if (layout.metadata().isPresent()) {
+      StoredChecksum.configure(
+          job.getConfiguration(), new Path(layout.directory(), ExportMetadata.FILE_NAME));
+    }
+    return layout.dataFiles().size();
   }
 
   @Override

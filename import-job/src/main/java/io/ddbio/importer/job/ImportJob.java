@@ -1,9 +1,6 @@
 package io.ddbio.importer.job;
 
-import io.ddbio.backup.ExportMetadata;
 import io.ddbio.config.DdbioKeys;
-import io.ddbio.importer.check.StoredChecksum;
-import io.ddbio.importer.input.BackupInputFormat;
 import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
@@ -14,33 +11,35 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * Wires the map-only import job: {@link BackupInputFormat} over the backup's data files, {@link
- * ImportMapper}, {@link ImportOutputFormat} into the table (and the rejects directory, if bad
- * records are set aside).
+ * Wires the map-only import job: the input format and mapper its {@link ImportSource} reads with,
+ * then {@link ImportOutputFormat} into the table (and the rejects directory, if bad records are set
+ * aside), the same for every import.
  */
 public final class ImportJob {
   private ImportJob() {}
 
   /**
-   * Creates the job (not yet submitted).
+   * Creates the job (not yet submitted) for a Data Pipeline export found already, as {@link
+   * ImportSource#createJob} does for it.
    *
    * @param conf the configuration, with the output table and throughput options set
    * @param layout the backup's data files; each becomes one map task
    */
   public static Job create(Configuration conf, BackupLayout layout) throws IOException {
-    String table = conf.get(DdbioKeys.OUTPUT_TABLE.name());
-    Job job = Job.getInstance(conf, "ddbio import of " + layout.directory() + " into " + table);
-    job.setJarByClass(ImportJob.class);
+    return create(conf, new DataPipelineSource(layout));
+  }
 
-    job.setInputFormatClass(BackupInputFormat.class);
-    BackupInputFormat.setDataFiles(job, layout.paths());
-    job.setMapperClass(ImportMapper.class);
-    if (layout.metadata().isPresent()) {
-      StoredChecksum.configure(
-          job.getConfiguration(),
-          new org.apache.hadoop.fs.Path(layout.directory(), ExportMetadata.FILE_NAME));
-    }
-    writeToTable(job, layout.dataFiles().size());
+  /**
+   * Creates the job (not yet submitted).
+   *
+   * @param conf the configuration, with the output table and throughput options set
+   * @param source the backup; each of its data files becomes one map task
+   */
+  static Job create(Configuration conf, ImportSource source) throws IOException {
+    String table = conf.get(DdbioKeys.OUTPUT_TABLE.name());
+    Job job = Job.getInstance(conf, "ddbio import of " + source.directory() + " into " + table);
+    job.setJarByClass(ImportJob.class);
+    writeToTable(job, source.configureInput(job));
     return job;
   }
 
@@ -50,7 +49,7 @@ public final class ImportJob {
    *
    * @param splits the job's splits (one per data file)
    */
-  static void writeToTable(Job job, int splits) {
+  private static void writeToTable(Job job, int splits) {
     job.setNumReduceTasks(0);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(DynamoDBItemWritable.class);

@@ -1,6 +1,5 @@
 package io.ddbio.importer.job;
 
-import io.ddbio.importer.TaskFailures;
 import io.ddbio.importer.check.ItemCheck;
 import io.ddbio.importer.check.StoredChecksum;
 import io.ddbio.importer.lines.BackupLineDecoder;
@@ -9,16 +8,11 @@ import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.item.ItemFormatException;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBOutputFormat;
-import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.write.InvalidItemException;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.Counter;
-import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,60 +29,44 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * bytes), {@code ITEMS_READ} (items handed to the writer) and {@code BAD_RECORDS}; the writer
  * counts {@code ITEMS_WRITTEN}.
  */
-public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
+public class ImportMapper extends DataFileMapper {
   private final BackupLineDecoder codec = new BackupLineDecoder();
   private final DynamoDBItemWritable item = new DynamoDBItemWritable();
-  private String file;
   private ItemCheck check;
   private BadRecords bad;
-  private Counter lines;
-  private Counter bytes;
-  private Counter items;
 
   @Override
   protected void setup(Context context) throws IOException {
-    file = fileOf(context.getInputSplit());
+    super.setup(context);
     StoredChecksum.verify(
         ((FileSplit) context.getInputSplit()).getPath(),
         context.getConfiguration(),
         context::progress);
     check = ItemCheck.from(context.getConfiguration());
-    bad = BadRecords.forTask(context, file);
-    lines = context.getCounter(DdbioCounter.LINES_READ);
-    bytes = context.getCounter(DdbioCounter.BYTES_READ);
-    items = context.getCounter(DdbioCounter.ITEMS_READ);
+    bad = BadRecords.forTask(context, file());
   }
 
   @Override
-  protected void map(LongWritable line, Text text, Context context)
-      throws IOException, InterruptedException {
-    lines.increment(1);
-    bytes.increment(text.getLength());
+  protected DynamoDBItemWritable toWrite(LongWritable line, Text text) throws IOException {
     if (DataPipelineCodec.isBlank(text.getBytes(), 0, text.getLength())) {
-      return;
+      return null;
     }
     Map<String, AttributeValue> decoded;
     try {
       decoded = codec.decode(text.getBytes(), 0, text.getLength());
     } catch (ItemFormatException e) {
       bad.setAside(line.get(), text, e.reason(), e);
-      return;
+      return null;
     }
     long size;
     try {
       size = check.check(decoded);
     } catch (InvalidItemException e) {
       bad.setAside(line.get(), text, e.getMessage(), e);
-      return;
+      return null;
     }
-    items.increment(1);
     item.set(decoded, size);
-    try {
-      context.write(NullWritable.get(), item);
-    } catch (InvalidItemException e) {
-      // The check above makes this the writer's last guard only; never skip what it refuses.
-      throw new IOException(file + ":" + line.get() + ": " + e.getMessage(), e);
-    }
+    return item;
   }
 
   @Override
@@ -96,24 +74,5 @@ public class ImportMapper extends Mapper<LongWritable, Text, NullWritable, Dynam
     if (bad != null) {
       bad.close();
     }
-  }
-
-  /** Leaves the reason of a failure where the tool finds it, then fails as before. */
-  @Override
-  public void run(Context context) throws IOException, InterruptedException {
-    try {
-      super.run(context);
-    } catch (IOException | RuntimeException e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
-  }
-
-  private String where(LongWritable line) {
-    return file + ":" + line.get() + ": ";
-  }
-
-  static String fileOf(InputSplit split) {
-    return split instanceof FileSplit f ? f.getPath().toString() : String.valueOf(split);
   }
 }

@@ -46,14 +46,9 @@ public class ImportOutputFormat extends OutputFormat<NullWritable, DynamoDBItemW
    */
   @Override
   public RecordWriter<NullWritable, DynamoDBItemWritable> getRecordWriter(
-      TaskAttemptContext context) throws IOException {
-    RecordWriter<NullWritable, DynamoDBItemWritable> writer;
-    try {
-      writer = table.getRecordWriter(context);
-    } catch (IOException | RuntimeException e) {
-      TaskFailures.record(context, e);
-      throw e;
-    }
+      TaskAttemptContext context) throws IOException, InterruptedException {
+    RecordWriter<NullWritable, DynamoDBItemWritable> writer =
+        TaskFailures.noting(context, () -> table.getRecordWriter(context));
     return new RecordWriter<>() {
       @Override
       public void write(NullWritable key, DynamoDBItemWritable value)
@@ -63,12 +58,7 @@ public class ImportOutputFormat extends OutputFormat<NullWritable, DynamoDBItemW
 
       @Override
       public void close(TaskAttemptContext closing) throws IOException, InterruptedException {
-        try {
-          writer.close(closing);
-        } catch (IOException | RuntimeException e) {
-          TaskFailures.record(closing, e);
-          throw e;
-        }
+        TaskFailures.noting(closing, () -> writer.close(closing));
       }
     };
   }

@@ -4,6 +4,7 @@ import io.ddbio.backup.ExportMetadata;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.layout.BackupFormat;
 import io.ddbio.importer.layout.BackupLayout;
+import io.ddbio.importer.layout.Layout;
 import io.ddbio.importer.layout.NativeExportLayout;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
@@ -15,9 +16,10 @@ import org.apache.hadoop.mapreduce.Job;
 
 /**
  * A backup found at the import's input, with the steps of the import that depend on its layout:
- * checking its key against the table, the job that reads it, and the final count check.
+ * checking its key against the table, how the job reads it, and the final count check. One
+ * implementation per layout; what they share is written here once.
  */
-public interface ImportSource {
+public sealed interface ImportSource permits DataPipelineSource, NativeExportSource {
 
   /**
    * Finds the backup at {@code input}.
@@ -42,18 +44,23 @@ public interface ImportSource {
         : new DataPipelineSource(BackupLayout.locate(input, conf, allowNoManifest));
   }
 
+  /** Where the backup's data is. */
+  Layout layout();
+
   /** The directory read, qualified. */
-  Path directory();
+  default Path directory() {
+    return layout().directory();
+  }
 
   /** Our {@code ddbio-export.json}, when the backup has it: the source table's schema. */
-  Optional<ExportMetadata> metadata();
+  default Optional<ExportMetadata> metadata() {
+    return layout().metadata();
+  }
 
-  /**
-   * A warning to print before anything is written when the data files were found by listing alone,
-   * with nothing to check them against: which files are imported, and that nobody can tell whether
-   * they are all. Empty when a manifest (or our metadata) lists them.
-   */
-  Optional<String> uncheckedFiles();
+  /** What to warn of when the files are imported unchecked ({@link Layout#uncheckedFiles}). */
+  default Optional<String> uncheckedFiles() {
+    return layout().uncheckedFiles();
+  }
 
   /**
    * Fails, before anything is written, unless the backup's key fits the table's.
@@ -63,7 +70,16 @@ public interface ImportSource {
   void checkKeys(TableInfo table, Configuration conf) throws IOException;
 
   /** The import job (not yet submitted), with the output table and throughput set in conf. */
-  Job createJob(Configuration conf) throws IOException;
+  default Job createJob(Configuration conf) throws IOException {
+    return ImportJob.create(conf, this);
+  }
+
+  /**
+   * Makes {@code job} read this backup: its input format, its mapper and what the tasks must know.
+   *
+   * @return the job's number of splits (one per data file)
+   */
+  int configureInput(Job job) throws IOException;
 
   /** What is wrong with a finished job's counts; empty when they agree. */
   Optional<String> countProblem(ToLongFunction<DdbioCounter> counters);

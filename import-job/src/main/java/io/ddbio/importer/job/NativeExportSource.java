@@ -1,49 +1,48 @@
 package io.ddbio.importer.job;
 
-import io.ddbio.backup.ExportMetadata;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.check.KeySchemaCheck;
 import io.ddbio.importer.check.NativeCountCheck;
+import io.ddbio.importer.input.NativeExportInputFormat;
 import io.ddbio.importer.layout.NativeExportLayout;
+import io.ddbio.importer.lines.NativeLineFormat;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * A native DynamoDB "Export to S3" in {@code DYNAMODB_JSON} or {@code ION}, full or incremental.
+ * A native DynamoDB "Export to S3" in {@code DYNAMODB_JSON} or {@code ION}, full or incremental,
+ * read by {@link NativeExportInputFormat} over the files its manifest lists and {@link
+ * NativeExportMapper}.
+ *
+ * <p>Order: each file is one task, which applies its lines in order. Files run in parallel, so
+ * nothing orders one file's writes against another's. DynamoDB writes an incremental export per
+ * partition, so one key's change is in one file and the order across files does not matter; an
+ * export edited to spread one key over several files would restore in no defined order. A task
+ * attempt that is retried applies its whole file again, in order, which ends in the same state.
  *
  * @param layout its manifests and data files
  */
 record NativeExportSource(NativeExportLayout layout) implements ImportSource {
 
   @Override
-  public Path directory() {
-    return layout.directory();
-  }
-
-  @Override
-  public Optional<ExportMetadata> metadata() {
-    return layout.metadata();
-  }
-
-  /** Every file is listed in {@code manifest-files.json}: a native export is never unchecked. */
-  @Override
-  public Optional<String> uncheckedFiles() {
-    return Optional.empty();
-  }
-
-  @Override
   public void checkKeys(TableInfo table, Configuration conf) throws IOException {
     KeySchemaCheck.check(table, layout, conf);
   }
 
+  /** Each data file becomes one map task. */
   @Override
-  public Job createJob(Configuration conf) throws IOException {
-    return NativeImportJob.create(conf, layout);
+  public int configureInput(Job job) {
+    job.setInputFormatClass(NativeExportInputFormat.class);
+    NativeExportInputFormat.setExport(job, layout.directory());
+    job.getConfiguration()
+        .setBoolean(NativeExportMapper.INCREMENTAL_KEY, layout.summary().incremental());
+    job.getConfiguration().set(NativeLineFormat.KEY, layout.lineFormat().name());
+    job.setMapperClass(NativeExportMapper.class);
+    return layout.files().size();
   }
 
   @Override

@@ -34,7 +34,8 @@ public record BackupLayout(
     Path directory,
     Optional<Path> manifest,
     Optional<ExportMetadata> metadata,
-    List<FileStatus> dataFiles) {
+    List<FileStatus> dataFiles)
+    implements Layout {
   private static final Logger LOG = LoggerFactory.getLogger(BackupLayout.class);
 
   /** Written beside a native DynamoDB export's data; its data files are not in this format. */
@@ -126,6 +127,7 @@ public record BackupLayout(
    * ddbio-export.json}): which files are imported, and that their completeness cannot be checked.
    * Empty when the files were checked against a list.
    */
+  @Override
   public Optional<String> uncheckedFiles() {
     if (manifest.isPresent() || metadata.isPresent()) {
       return Optional.empty();
@@ -185,7 +187,8 @@ public record BackupLayout(
     return Optional.empty();
   }
 
-  private static Optional<ExportMetadata> readMetadata(FileSystem fs, Optional<Path> file)
+  /** Reads our {@code ddbio-export.json} when there is one, in either layout. */
+  static Optional<ExportMetadata> readMetadata(FileSystem fs, Optional<Path> file)
       throws IOException {
     if (file.isEmpty()) {
       return Optional.empty();

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * @param metadata {@code ddbio-export.json} when the directory holds one (an export by ddbio)
  */
 public record NativeExportLayout(
-    Path directory, Summary summary, List<DataFile> files, Optional<ExportMetadata> metadata) {
+    Path directory, Summary summary, List<DataFile> files, Optional<ExportMetadata> metadata)
+    implements Layout {
   private static final Logger LOG = LoggerFactory.getLogger(NativeExportLayout.class);
 
   /** The folder DynamoDB writes its exports under, one sub-folder per export. */
@@ -152,11 +153,8 @@ public record NativeExportLayout(
               + "; the manifests do not belong together");
     }
     Optional<Path> metadataFile = metadataFile(fs, dir);
-    Optional<ExportMetadata> metadata = Optional.empty();
+    Optional<ExportMetadata> metadata = BackupLayout.readMetadata(fs, metadataFile);
     if (metadataFile.isPresent()) {
-      try (InputStream in = fs.open(metadataFile.get())) {
-        metadata = Optional.of(ExportMetadata.read(in, metadataFile.get().toString()));
-      }
       String exportFolder = EXPORTS_FOLDER + "/" + dir.getName() + "/";
       MetadataCheck.check(
           metadata.get(),
@@ -184,6 +182,12 @@ public record NativeExportLayout(
       // read() has checked the format already.
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** Every file is listed in {@code manifest-files.json}: a native export is never unchecked. */
+  @Override
+  public Optional<String> uncheckedFiles() {
+    return Optional.empty();
   }
 
   /** The data files' statuses, in the manifest's order. */

@@ -1,7 +1,6 @@
 package io.ddbio.importer.lines;
 
 import io.ddbio.backup.NativeExportManifest;
-import io.ddbio.importer.job.NativeImportJob;
 import io.ddbio.item.DynamoDbJsonCodec;
 import io.ddbio.item.ExportLine;
 import io.ddbio.item.IonExportCodec;
@@ -14,51 +13,44 @@ import org.apache.hadoop.conf.Configuration;
  * the mapper and the key check all split and decode lines through it.
  */
 public enum NativeLineFormat {
-  DYNAMODB_JSON(NativeExportManifest.DYNAMODB_JSON) {
-    private final DynamoDbJsonCodec codec = new DynamoDbJsonCodec();
+  DYNAMODB_JSON(
+      NativeExportManifest.DYNAMODB_JSON,
+      DynamoDbJsonCodec::isBlank,
+      new DynamoDbJsonCodec()::decodeExportLine),
+  ION(NativeExportManifest.ION, IonExportCodec::isBlank, new IonExportCodec()::decodeExportLine);
 
-    @Override
-    public boolean isBlank(byte[] buf, int off, int len) {
-      return DynamoDbJsonCodec.isBlank(buf, off, len);
-    }
-
-    @Override
-    public ExportLine decode(byte[] buf, int off, int len) {
-      return codec.decodeExportLine(buf, off, len);
-    }
-  },
-  ION(NativeExportManifest.ION) {
-    private final IonExportCodec codec = new IonExportCodec();
-
-    @Override
-    public boolean isBlank(byte[] buf, int off, int len) {
-      return IonExportCodec.isBlank(buf, off, len);
-    }
-
-    @Override
-    public ExportLine decode(byte[] buf, int off, int len) {
-      return codec.decodeExportLine(buf, off, len);
-    }
-  };
-
-  /** Set by {@link NativeImportJob} for the tasks. */
+  /** Set for the tasks when the import job of a native export is wired. */
   public static final String KEY = "ddbio.import.native.format";
 
-  private final String outputFormat;
+  /** What is done to a line's bytes, {@code buf[off, off + len)}. */
+  @FunctionalInterface
+  private interface OnLine<T> {
+    T apply(byte[] buf, int off, int len);
+  }
 
-  NativeLineFormat(String outputFormat) {
+  private final String outputFormat;
+  private final OnLine<Boolean> blank;
+  private final OnLine<ExportLine> decoder;
+
+  NativeLineFormat(String outputFormat, OnLine<Boolean> blank, OnLine<ExportLine> decoder) {
     this.outputFormat = outputFormat;
+    this.blank = blank;
+    this.decoder = decoder;
   }
 
   /** Whether a line holds no item: whitespace, or in Ion the version marker alone. */
-  public abstract boolean isBlank(byte[] buf, int off, int len);
+  public boolean isBlank(byte[] buf, int off, int len) {
+    return blank.apply(buf, off, len);
+  }
 
   /**
    * Decodes a line that is not {@link #isBlank blank}.
    *
    * @throws io.ddbio.item.ItemFormatException naming what is wrong
    */
-  public abstract ExportLine decode(byte[] buf, int off, int len);
+  public ExportLine decode(byte[] buf, int off, int len) {
+    return decoder.apply(buf, off, len);
+  }
 
   /**
    * The format of an export's {@code outputFormat}.

@@ -54,14 +54,12 @@ public final class RejectsCommitter extends OutputCommitter {
 
   @Override
   public void setupJob(JobContext context) throws IOException {
-    table.setupJob(context);
-    rejects.setupJob(context);
+    inTurn(c -> c.setupJob(context));
   }
 
   @Override
   public void commitJob(JobContext context) throws IOException {
-    table.commitJob(context);
-    rejects.commitJob(context);
+    inTurn(c -> c.commitJob(context));
     removeIfNoRejects(context.getConfiguration());
   }
 
@@ -77,8 +75,7 @@ public final class RejectsCommitter extends OutputCommitter {
 
   @Override
   public void setupTask(TaskAttemptContext context) throws IOException {
-    table.setupTask(context);
-    rejects.setupTask(context);
+    inTurn(c -> c.setupTask(context));
   }
 
   @Override
@@ -88,12 +85,12 @@ public final class RejectsCommitter extends OutputCommitter {
 
   @Override
   public void commitTask(TaskAttemptContext context) throws IOException {
-    if (table.needsTaskCommit(context)) {
-      table.commitTask(context);
-    }
-    if (rejects.needsTaskCommit(context)) {
-      rejects.commitTask(context);
-    }
+    inTurn(
+        c -> {
+          if (c.needsTaskCommit(context)) {
+            c.commitTask(context);
+          }
+        });
   }
 
   @Override
@@ -117,8 +114,19 @@ public final class RejectsCommitter extends OutputCommitter {
 
   @Override
   public void recoverTask(TaskAttemptContext context) throws IOException {
-    table.recoverTask(context);
-    rejects.recoverTask(context);
+    inTurn(c -> c.recoverTask(context));
+  }
+
+  /** A step of the protocol, taken by one committer. */
+  @FunctionalInterface
+  private interface Step {
+    void take(OutputCommitter committer) throws IOException;
+  }
+
+  /** Takes {@code step} with the table's committer, then with the rejects'. */
+  private void inTurn(Step step) throws IOException {
+    step.take(table);
+    step.take(rejects);
   }
 
   /** Removes the directory when it holds nothing but markers: no record was set aside. */

@@ -31,18 +31,15 @@ public final class DestinationTable {
       try {
         return TableInfo.describe(session.client(), session.retrier(), table);
       } catch (IOException e) {
-        if (notFound(e)) {
-          throw new IOException(
-              "Table \""
-                  + table
-                  + "\" does not exist "
-                  + place
-                  + ". The import writes into an existing table: create it with the backup's key"
-                  + " schema first, or check the table name, --region and --endpoint",
-              e);
-        }
-        throw new IOException(
-            "Cannot describe table \"" + table + "\" " + place + ": " + e.getMessage(), e);
+        throw failure(
+            e,
+            "describe",
+            table,
+            place,
+            ResourceNotFoundException.class,
+            "does not exist",
+            ". The import writes into an existing table: create it with the backup's key"
+                + " schema first, or check the table name, --region and --endpoint");
       }
     }
   }
@@ -74,12 +71,30 @@ public final class DestinationTable {
         + c.endpointOverride().map(e -> " at endpoint " + e).orElse(" (its public endpoint)");
   }
 
-  private static boolean notFound(Throwable e) {
-    return causedBy(e, ResourceNotFoundException.class);
+  /**
+   * What to report when a call about {@code table} failed: when DynamoDB refused it for the reason
+   * the caller knows ({@code known} among the causes), {@code Table "t" <state> <place><advice>};
+   * otherwise {@code Cannot <action> table "t" <place>: <failure>}.
+   *
+   * @param place where the call went ({@link #place})
+   */
+  static IOException failure(
+      IOException e,
+      String action,
+      String table,
+      String place,
+      Class<? extends Throwable> known,
+      String state,
+      String advice) {
+    if (causedBy(e, known)) {
+      return new IOException("Table \"" + table + "\" " + state + " " + place + advice, e);
+    }
+    return new IOException(
+        "Cannot " + action + " table \"" + table + "\" " + place + ": " + e.getMessage(), e);
   }
 
   /** Whether {@code type} is {@code e} or among its causes. */
-  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return true;

@@ -81,18 +81,15 @@ public final class TableCreator {
         // completes the restore. Rare, and no worse than failing.
         session.retrier().call("CreateTable " + table, () -> client.createTable(request));
       } catch (IOException e) {
-        if (DestinationTable.causedBy(e, ResourceInUseException.class)) {
-          throw new IOException(
-              "Table \""
-                  + table
-                  + "\" already exists "
-                  + place
-                  + "; --create-table only creates a new table. Import into it without"
-                  + " --create-table, or name a table that does not exist",
-              e);
-        }
-        throw new IOException(
-            "Cannot create table \"" + table + "\" " + place + ": " + e.getMessage(), e);
+        throw DestinationTable.failure(
+            e,
+            "create",
+            table,
+            place,
+            ResourceInUseException.class,
+            "already exists",
+            "; --create-table only creates a new table. Import into it without"
+                + " --create-table, or name a table that does not exist");
       }
       awaitActive(client, table, place);
     }

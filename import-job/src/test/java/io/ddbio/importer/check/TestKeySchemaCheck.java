@@ -1,5 +1,6 @@
 package io.ddbio.importer.check;
 
+import static io.ddbio.importer.Messages.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,8 +154,10 @@ class TestKeySchemaCheck {
         assertThrows(IOException.class, () -> KeySchemaCheck.check(PK_SK, layout, conf))
             .getMessage();
 
-    assertTrue(m.contains("data:3: Item has no key attribute pk (S)"), m);
-    assertTrue(m.contains("more than the 2 bad records --max-bad-records"), m);
+    assertMentions(
+        m,
+        "data:3: Item has no key attribute pk (S)",
+        "more than the 2 bad records --max-bad-records");
     assertTrue(m.endsWith("nothing was written"), m);
   }
 

@@ -1,5 +1,6 @@
 package io.ddbio.importer.check;
 
+import static io.ddbio.importer.Messages.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +34,7 @@ class TestPartialExportCheck {
         assertThrows(IOException.class, () -> PartialExportCheck.check(exported(projected), false))
             .getMessage();
 
-    assertTrue(m.contains("projection \"pk, #b\""), m);
-    assertTrue(m.contains("\"#b\":\"body\""), m);
-    assertTrue(m.contains("--allow-partial-items"), m);
+    assertMentions(m, "projection \"pk, #b\"", "\"#b\":\"body\"", "--allow-partial-items");
   }
 
   @Test

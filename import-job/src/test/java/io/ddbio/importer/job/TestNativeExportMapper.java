@@ -78,34 +78,29 @@ class TestNativeExportMapper {
         .runTest();
   }
 
+  /** Why the task fails when line {@code number} of the file is {@code text}. */
+  private static String failure(boolean incremental, long number, String text) {
+    return assertThrows(
+            IOException.class,
+            driver(incremental).withInput(new LongWritable(number), new Text(text))::run)
+        .getMessage();
+  }
+
   @Test
   void aChangeInAFullExportFailsNamingFileAndLine() {
-    IOException e =
-        assertThrows(
-            IOException.class,
-            driver(false).withInput(new LongWritable(7), new Text(DELETE_LINE))::run);
-    assertTrue(
-        e.getMessage().startsWith(FILE + ":7: an incremental export's change"), e.getMessage());
+    String m = failure(false, 7, DELETE_LINE);
+    assertTrue(m.startsWith(FILE + ":7: an incremental export's change"), m);
   }
 
   @Test
   void anItemInAnIncrementalExportFailsNamingFileAndLine() {
-    IOException e =
-        assertThrows(
-            IOException.class,
-            driver(true).withInput(new LongWritable(3), new Text(FULL_LINE))::run);
-    assertTrue(
-        e.getMessage().startsWith(FILE + ":3: a full export's \"Item\" line"), e.getMessage());
+    String m = failure(true, 3, FULL_LINE);
+    assertTrue(m.startsWith(FILE + ":3: a full export's \"Item\" line"), m);
   }
 
   @Test
   void anInvalidLineFailsWithTheCodecsReason() {
-    IOException e =
-        assertThrows(
-            IOException.class,
-            driver(false)
-                    .withInput(new LongWritable(4), new Text("{\"Item\":{\"pk\":{\"N\":\"x\"}}}"))
-                ::run);
-    assertTrue(e.getMessage().startsWith(FILE + ":4: invalid number \"x\""), e.getMessage());
+    String m = failure(false, 4, "{\"Item\":{\"pk\":{\"N\":\"x\"}}}");
+    assertTrue(m.startsWith(FILE + ":4: invalid number \"x\""), m);
   }
 }

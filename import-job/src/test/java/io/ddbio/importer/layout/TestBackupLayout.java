@@ -1,5 +1,6 @@
 package io.ddbio.importer.layout;
 
+import static io.ddbio.importer.Messages.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Finding a backup's data files on the local file system. */
@@ -48,6 +51,24 @@ class TestBackupLayout {
     return sb.append("]}").toString();
   }
 
+  /** A backup in {@code b} of one empty data file, {@code data-1}, under {@code manifest}. */
+  private Path oneEmptyFileUnder(String manifest) throws IOException {
+    Path dir = tmp.resolve("b");
+    Backups.write(dir.resolve("data-1"), "");
+    Backups.write(dir.resolve("manifest"), manifest);
+    return dir;
+  }
+
+  /** A copy of the v3 fixture, in {@code name}, whose metadata names {@code dataFormat}. */
+  private Path fixtureWithMetadataSaying(String name, String dataFormat) throws IOException {
+    Path dir = Backups.copyFixture("datapipeline-v3", tmp.resolve(name));
+    Backups.writeMetadata(dir, Backups.v3DataFiles(dir), 40, "pk", "S", "sk", "N");
+    Path metadata = dir.resolve(ExportMetadata.FILE_NAME);
+    Files.writeString(
+        metadata, Files.readString(metadata).replace("\"datapipeline-v3\"", dataFormat));
+    return dir;
+  }
+
   @Test
   void manifestWithDeadAbsoluteUrlsIsReadFromBesideIt() throws IOException {
     Path dir = Backups.copyFixture("datapipeline-v3", tmp.resolve("copy"));
@@ -66,11 +87,11 @@ class TestBackupLayout {
     assertTrue(layout.metadata().isEmpty());
   }
 
-  @Test
-  void deadFileUrlFallsBackLikeAnUnknownScheme() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(dir.resolve("manifest"), manifest("file:/no/such/place/data-1"));
+  /** A dead file: URL falls back like an unknown scheme; a relative URL is beside the manifest. */
+  @ParameterizedTest
+  @ValueSource(strings = {"file:/no/such/place/data-1", "data-1"})
+  void entryIsFoundBesideTheManifest(String url) throws IOException {
+    Path dir = oneEmptyFileUnder(manifest(url));
 
     assertEquals(List.of("data-1"), names(locate(dir)));
   }
@@ -88,34 +109,22 @@ class TestBackupLayout {
   }
 
   @Test
-  void relativeUrlIsBesideTheManifest() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(dir.resolve("manifest"), manifest("data-1"));
-
-    assertEquals(List.of("data-1"), names(locate(dir)));
-  }
-
-  @Test
   void entryFoundNowhereNamesTheUrlAndBothPlaces() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(dir.resolve("manifest"), manifest("s3://old/x/data-1", "s3://old/x/data-2"));
+    Path dir = oneEmptyFileUnder(manifest("s3://old/x/data-1", "s3://old/x/data-2"));
 
     String m = failure(dir);
 
-    assertTrue(m.contains("entry 2 (s3://old/x/data-2)"), m);
-    assertTrue(m.contains("found neither at that URL"), m);
-    assertTrue(m.contains("beside the manifest as file:" + dir.resolve("data-2")), m);
-    assertTrue(m.contains("Manifest file:" + dir.resolve("manifest")), m);
+    assertMentions(
+        m,
+        "entry 2 (s3://old/x/data-2)",
+        "found neither at that URL",
+        "beside the manifest as file:" + dir.resolve("data-2"),
+        "Manifest file:" + dir.resolve("manifest"));
   }
 
   @Test
   void manifestOfAnotherVersionIsRefused() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(
-        dir.resolve("manifest"), manifest("data-1").replace("\"version\":3", "\"version\":2"));
+    Path dir = oneEmptyFileUnder(manifest("data-1").replace("\"version\":3", "\"version\":2"));
 
     String m = failure(dir);
 
@@ -125,9 +134,7 @@ class TestBackupLayout {
 
   @Test
   void manifestThatIsNotJsonIsRefused() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(dir.resolve("manifest"), "data-1\n");
+    Path dir = oneEmptyFileUnder("data-1\n");
 
     String m = failure(dir);
 
@@ -136,20 +143,15 @@ class TestBackupLayout {
 
   @Test
   void entryThatIsNotMandatoryIsRefused() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(
-        dir.resolve("manifest"),
-        manifest("data-1").replace("\"mandatory\":true", "\"mandatory\":false"));
+    Path dir =
+        oneEmptyFileUnder(manifest("data-1").replace("\"mandatory\":true", "\"mandatory\":false"));
 
     assertTrue(failure(dir).contains("not mandatory"));
   }
 
   @Test
   void fileListedTwiceIsRefused() throws IOException {
-    Path dir = tmp.resolve("b");
-    Backups.write(dir.resolve("data-1"), "");
-    Backups.write(dir.resolve("manifest"), manifest("data-1", "s3://old/data-1"));
+    Path dir = oneEmptyFileUnder(manifest("data-1", "s3://old/data-1"));
 
     assertTrue(failure(dir).contains("listed twice"));
   }
@@ -304,22 +306,14 @@ class TestBackupLayout {
 
   @Test
   void metadataOfAnotherDataFormatIsRefused() throws IOException {
-    Path dir = Backups.copyFixture("datapipeline-v3", tmp.resolve("copy"));
-    Backups.writeMetadata(dir, Backups.v3DataFiles(dir), 40, "pk", "S", "sk", "N");
-    Path metadata = dir.resolve(ExportMetadata.FILE_NAME);
-    Files.writeString(
-        metadata, Files.readString(metadata).replace("\"datapipeline-v3\"", "\"dynamodb-json\""));
+    Path dir = fixtureWithMetadataSaying("copy", "\"dynamodb-json\"");
 
     assertTrue(failure(dir).contains("\"dynamodb-json\""));
   }
 
   @Test
   void aPlainJsonExportIsRefusedSayingItsTypesAreLost() throws IOException {
-    Path dir = Backups.copyFixture("datapipeline-v3", tmp.resolve("json"));
-    Backups.writeMetadata(dir, Backups.v3DataFiles(dir), 40, "pk", "S", "sk", "N");
-    Path metadata = dir.resolve(ExportMetadata.FILE_NAME);
-    Files.writeString(
-        metadata, Files.readString(metadata).replace("\"datapipeline-v3\"", "\"json-lines\""));
+    Path dir = fixtureWithMetadataSaying("json", "\"json-lines\"");
 
     String m = failure(dir);
 

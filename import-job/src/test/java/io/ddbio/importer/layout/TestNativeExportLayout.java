@@ -1,5 +1,6 @@
 package io.ddbio.importer.layout;
 
+import static io.ddbio.importer.Messages.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import io.ddbio.importer.NativeExports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -90,16 +92,23 @@ class TestNativeExportLayout {
     assertTrue(m.contains("is not a native DynamoDB export"), m);
   }
 
+  /**
+   * Why an export of {@code files} one-item files is refused once {@code from} is replaced by
+   * {@code to} in its {@code manifest-summary.json}.
+   */
+  private String failureWithSummaryEdited(String name, int files, String from, String to)
+      throws IOException {
+    Path dir = NativeExports.write(tmp, name, false, Collections.nCopies(files, ITEM));
+    Path summary = dir.resolve("manifest-summary.json");
+    Files.writeString(summary, Files.readString(summary).replace(from, to));
+    return failure(dir);
+  }
+
   @Test
   void otherOutputFormatsAreRefusedNamingThoseRead() throws IOException {
-    Path dir = NativeExports.write(tmp, "csv", false, List.of(ITEM));
-    Path summary = dir.resolve("manifest-summary.json");
-    Files.writeString(summary, Files.readString(summary).replace("DYNAMODB_JSON", "CSV"));
+    String m = failureWithSummaryEdited("csv", 1, "DYNAMODB_JSON", "CSV");
 
-    String m = failure(dir);
-
-    assertTrue(m.contains("names output format \"CSV\""), m);
-    assertTrue(m.contains("this import reads DYNAMODB_JSON and ION"), m);
+    assertMentions(m, "names output format \"CSV\"", "this import reads DYNAMODB_JSON and ION");
   }
 
   @Test
@@ -107,23 +116,14 @@ class TestNativeExportLayout {
     Path dir = NativeExports.write(tmp, "gone", false, List.of(ITEM, ITEM));
     Files.delete(dir.resolve("data").resolve("data-1.json.gz"));
 
-    String m = failure(dir);
-
-    assertTrue(m.contains("manifest-files.json, entry 2"), m);
-    assertTrue(m.contains("data-1.json.gz does not exist"), m);
+    assertMentions(failure(dir), "manifest-files.json, entry 2", "data-1.json.gz does not exist");
   }
 
   @Test
   void countsThatDoNotAddUpFailBeforeAnythingIsRead() throws IOException {
-    Path dir = NativeExports.write(tmp, "sum", false, List.of(ITEM, ITEM));
-    Path summary = dir.resolve("manifest-summary.json");
-    Files.writeString(
-        summary, Files.readString(summary).replace("\"itemCount\":2", "\"itemCount\":3"));
+    String m = failureWithSummaryEdited("sum", 2, "\"itemCount\":2", "\"itemCount\":3");
 
-    String m = failure(dir);
-
-    assertTrue(m.contains("records 3 items"), m);
-    assertTrue(m.contains("add up to 2"), m);
+    assertMentions(m, "records 3 items", "add up to 2");
   }
 
   @Test

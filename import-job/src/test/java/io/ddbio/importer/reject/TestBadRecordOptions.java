@@ -27,6 +27,13 @@ class TestBadRecordOptions {
     return conf;
   }
 
+  /** Why the options are refused when the configuration holds {@code keysAndValues}. */
+  private static String refusal(String... keysAndValues) {
+    return assertThrows(
+            IllegalArgumentException.class, () -> BadRecordOptions.from(conf(keysAndValues)))
+        .getMessage();
+  }
+
   @Test
   void byDefaultNothingIsSetAside() throws IOException {
     BadRecordOptions o = BadRecordOptions.from(conf());
@@ -72,24 +79,14 @@ class TestBadRecordOptions {
 
   @Test
   void negativeLimitIsRefusedNamingTheKey() {
-    String m =
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> BadRecordOptions.from(conf("dynamodb.max.bad.records", "-1")))
-            .getMessage();
+    String m = refusal("dynamodb.max.bad.records", "-1");
     assertTrue(m.contains("dynamodb.max.bad.records"), m);
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> BadRecordOptions.from(conf("dynamodb.max.bad.records", "many")));
+    refusal("dynamodb.max.bad.records", "many");
   }
 
   @Test
   void rejectsDirectoryWithoutALimitIsRefused() {
-    String m =
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> BadRecordOptions.from(conf("dynamodb.rejects.dir", "/tmp/r")))
-            .getMessage();
+    String m = refusal("dynamodb.rejects.dir", "/tmp/r");
     assertTrue(m.contains("--rejects-dir") && m.contains("--max-bad-records"), m);
   }
 
