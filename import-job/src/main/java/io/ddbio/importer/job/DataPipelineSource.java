@@ -32,7 +32,7 @@ record DataPipelineSource(BackupLayout layout) implements ImportSource {
   @Override
   public int configureInput(Job job) throws IOException {
     job.setInputFormatClass(BackupInputFormat.class);
-    BackupInputFormat.setDataFiles(job, layout.paths());
+    BackupInputFormat.setBackup(job, layout);
     job.setMapperClass(ImportMapper.class);
     if (layout.metadata().isPresent()) {
       StoredChecksum.configure(

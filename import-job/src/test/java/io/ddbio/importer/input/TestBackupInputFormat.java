@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.importer.Backups;
+import io.ddbio.importer.layout.BackupLayout;
 import io.ddbio.importer.lines.DataFileLines;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -79,6 +80,39 @@ class TestBackupInputFormat {
       assertEquals(0, s.getStart());
       assertEquals(Files.size(files[i]), s.getLength());
     }
+  }
+
+  @Test
+  void aBackupIsPlannedFromItsLayoutFoundAgain() throws IOException {
+    Path dir = tmp.resolve("backup");
+    Backups.write(dir.resolve("part-0"), "a\n");
+    Backups.write(dir.resolve("part-1"), "bb\n");
+    Backups.writeManifest(dir);
+    Job job = Job.getInstance(conf);
+    BackupInputFormat.setBackup(job, BackupLayout.locate(Backups.hadoop(dir), conf, false));
+
+    List<InputSplit> splits = new BackupInputFormat().getSplits(job);
+
+    assertEquals(2, splits.size());
+    assertEquals(Backups.hadoop(dir.resolve("part-0")), ((FileSplit) splits.get(0)).getPath());
+    assertEquals(3, ((FileSplit) splits.get(1)).getLength());
+    assertEquals(0, BackupInputFormat.getInputPaths(job).length, "no path in the configuration");
+  }
+
+  @Test
+  void aBackupThatChangedBeforePlanningIsRefused() throws IOException {
+    Path dir = tmp.resolve("backup");
+    Backups.write(dir.resolve("part-0"), "a\n");
+    Job job = Job.getInstance(conf);
+    BackupInputFormat.setBackup(job, BackupLayout.locate(Backups.hadoop(dir), conf, true));
+    Backups.write(dir.resolve("part-1"), "b\n");
+
+    IOException e = assertThrows(IOException.class, () -> new BackupInputFormat().getSplits(job));
+
+    assertTrue(
+        e.getMessage().contains("changed while the import was being planned"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("held 1 data files when checked and holds 2"), e.getMessage());
   }
 
   @Test
