@@ -40,6 +40,7 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
   }
 
   private final Kind kind;
+  private boolean withoutBurstCredit;
   private String startedFor;
   private DynamoDbLocal local;
   private EmulatedDynamoDb emulated;
@@ -80,6 +81,19 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
     return new LocalDynamoDb(Kind.OWN_JVM);
   }
 
+  /**
+   * Has the emulator keep no burst credit ({@code setBurstSeconds(0)}), so that a table serves at
+   * most its provisioned rate from the first second: for tests that measure rates or throttles.
+   * Only for {@link #behindEmulator()}.
+   */
+  public LocalDynamoDb withoutBurstCredit() {
+    if (kind != Kind.BEHIND_EMULATOR) {
+      throw new IllegalStateException("Burst credit is the emulator's: use behindEmulator()");
+    }
+    withoutBurstCredit = true;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     if (startedFor != null) {
@@ -91,6 +105,9 @@ public final class LocalDynamoDb implements BeforeAllCallback, AfterAllCallback 
       case BEHIND_EMULATOR -> {
         emulated = EmulatedDynamoDb.start();
         local = emulated.local();
+        if (withoutBurstCredit) {
+          emulated.emulator().setBurstSeconds(0);
+        }
       }
       case OWN_JVM -> process = DynamoDbLocalProcess.startIsolated();
     }

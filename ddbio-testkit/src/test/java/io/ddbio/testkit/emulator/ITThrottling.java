@@ -30,15 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Provisioned capacity through the emulator, as the SDK sees it: throttles and unprocessed items.
  */
 class ITThrottling {
-  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator();
+  /** Burst credit would let the first seconds run faster than the provisioned rate. */
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   private static DynamoDbClient client;
 
   @BeforeAll
   static void start() {
     client = EmulatorFixtures.clientWithoutRetries(dynamoDb.endpoint());
-    // Burst credit would let the first seconds run faster than the provisioned rate.
-    dynamoDb.emulator().setBurstSeconds(0);
   }
 
   @AfterAll

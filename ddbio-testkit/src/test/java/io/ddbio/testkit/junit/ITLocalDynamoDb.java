@@ -28,6 +28,9 @@ class ITLocalDynamoDb {
 
   @RegisterExtension static final LocalDynamoDb emulated = LocalDynamoDb.behindEmulator();
 
+  @RegisterExtension
+  static final LocalDynamoDb noBurst = LocalDynamoDb.behindEmulator().withoutBurstCredit();
+
   @Test
   void givesAStartedServerOnLoopbackAndAClientOfIt() {
     assertEquals("127.0.0.1", ddb.endpoint().getHost());
@@ -71,6 +74,13 @@ class ITLocalDynamoDb {
       metered.getItem(r -> r.tableName("metered").key(item));
     }
     assertEquals(before + 1, emulated.emulator().stats("metered").requests());
+  }
+
+  @Test
+  void burstCreditIsDroppedWhenAskedAndOnlyBehindTheEmulator() {
+    assertEquals(0, noBurst.emulator().burstSeconds());
+    assertNotEquals(0, emulated.emulator().burstSeconds());
+    assertThrows(IllegalStateException.class, () -> LocalDynamoDb.started().withoutBurstCredit());
   }
 
   @Nested
