@@ -39,7 +39,8 @@ class ITImportRate {
   private static final int FILES = 8;
   private static final int MAP_THREADS = 4;
 
-  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir Path tmp;
 

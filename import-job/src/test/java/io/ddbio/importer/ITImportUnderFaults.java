@@ -37,7 +37,8 @@ class ITImportUnderFaults {
   /** The tool's DescribeTable calls: retried, but outside the job's counters. */
   private static final int CALLS_OUTSIDE_TASKS = 10;
 
-  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir static Path tmp;
 
