@@ -8,11 +8,11 @@ import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.export.ExportTool;
 import io.ddbio.importer.ImportTool;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
 import io.ddbio.testkit.items.RandomItems;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.util.ToolRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -41,20 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class ITRoundTrip {
   private static final int ITEMS = 5_000;
 
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void start() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void exportThenImportGivesExactlyTheSameItems(@TempDir Path tmp) throws Exception {
@@ -67,8 +52,8 @@ class ITRoundTrip {
             .build();
     List<Map<String, AttributeValue>> source = generator.items(ITEMS);
     Tables.createTable(
-        client, "RoundTripSource", KeySpec.string("pk"), KeySpec.number("sk"), 5000, 5000);
-    Tables.putAll(client, "RoundTripSource", source);
+        ddb.client(), "RoundTripSource", KeySpec.string("pk"), KeySpec.number("sk"), 5000, 5000);
+    Tables.putAll(ddb.client(), "RoundTripSource", source);
 
     Path export = tmp.resolve("export");
     String endpoint = ddb.endpoint().toString();
@@ -122,7 +107,7 @@ class ITRoundTrip {
     assertTrue(Files.exists(export.resolve("_SUCCESS")));
 
     Tables.createTable(
-        client, "RoundTripCopy", KeySpec.string("pk"), KeySpec.number("sk"), 5000, 5000);
+        ddb.client(), "RoundTripCopy", KeySpec.string("pk"), KeySpec.number("sk"), 5000, 5000);
     assertEquals(
         0,
         ToolRunner.run(
@@ -130,7 +115,7 @@ class ITRoundTrip {
             new ImportTool(),
             new String[] {export.toString(), "RoundTripCopy", "1.0", "--endpoint", endpoint}));
 
-    List<Map<String, AttributeValue>> copy = Tables.scanAll(client, "RoundTripCopy");
+    List<Map<String, AttributeValue>> copy = Tables.scanAll(ddb.client(), "RoundTripCopy");
     assertEquals(ITEMS, copy.size());
     ItemEquivalence.assertSameItems(source, copy, generator.keyAttributes());
     // ./ddbio verify: the backup against its records and, item by item, against the copy.

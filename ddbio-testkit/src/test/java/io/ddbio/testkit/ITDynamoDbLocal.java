@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,53 +25,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /** DynamoDB Local in this JVM: data in and out, parallel scan, consumed capacity, loopback only. */
 class ITDynamoDbLocal {
-  private static DynamoDbLocal server;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void start() {
-    server = DynamoDbLocal.start();
-    client = server.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void listensOnLoopbackOnly() {
-    assertEquals("127.0.0.1", server.endpoint().getHost());
-    assertEquals(server.port(), server.endpoint().getPort());
-    assertTrue(server.port() > 0);
-    assertEquals("127.0.0.1", server.boundAddress().getAddress().getHostAddress());
-    assertEquals(server.port(), server.boundAddress().getPort());
+    assertEquals("127.0.0.1", ddb.local().endpoint().getHost());
+    assertEquals(ddb.local().port(), ddb.local().endpoint().getPort());
+    assertTrue(ddb.local().port() > 0);
+    assertEquals("127.0.0.1", ddb.local().boundAddress().getAddress().getHostAddress());
+    assertEquals(ddb.local().port(), ddb.local().boundAddress().getPort());
   }
 
   @Test
   void scanAllReturnsExactlyTheItemsPut() {
     String table = "put-then-scan";
-    Tables.createTable(client, table, KeySpec.string("id"), KeySpec.number("version"));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), KeySpec.number("version"));
     List<Map<String, AttributeValue>> items = items(1000);
 
-    assertEquals(1000, Tables.putAll(client, table, items));
+    assertEquals(1000, Tables.putAll(ddb.client(), table, items));
 
-    List<Map<String, AttributeValue>> scanned = Tables.scanAll(client, table);
+    List<Map<String, AttributeValue>> scanned = Tables.scanAll(ddb.client(), table);
     assertEquals(1000, scanned.size());
     assertEquals(new HashSet<>(items), new HashSet<>(scanned));
   }
@@ -78,8 +60,8 @@ class ITDynamoDbLocal {
   @Test
   void parallelScanCoversEachItemOnce() throws Exception {
     String table = "parallel-scan";
-    Tables.createTable(client, table, KeySpec.string("id"), null);
-    Tables.putAll(client, table, items(1000));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), null);
+    Tables.putAll(ddb.client(), table, items(1000));
 
     int segments = 4;
     ExecutorService pool = Executors.newFixedThreadPool(segments);
@@ -89,7 +71,7 @@ class ITDynamoDbLocal {
               .mapToObj(
                   s ->
                       CompletableFuture.supplyAsync(
-                          () -> Tables.scanSegment(client, table, s, segments), pool))
+                          () -> Tables.scanSegment(ddb.client(), table, s, segments), pool))
               .toList();
       List<String> ids = new ArrayList<>();
       int nonEmptySegments = 0;
@@ -110,11 +92,11 @@ class ITDynamoDbLocal {
   @Test
   void reportsConsumedCapacityWhenAskedFor() {
     String table = "consumed-capacity";
-    Tables.createTable(client, table, KeySpec.string("id"), null, 5, 5);
-    Tables.putAll(client, table, items(10));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), null, 5, 5);
+    Tables.putAll(ddb.client(), table, items(10));
 
     ConsumedCapacity scanned =
-        client
+        ddb.client()
             .scan(
                 r ->
                     r.tableName(table)
@@ -126,7 +108,7 @@ class ITDynamoDbLocal {
     assertTrue(scanned.capacityUnits() > 0, "scan capacity units: " + scanned.capacityUnits());
 
     ConsumedCapacity put =
-        client
+        ddb.client()
             .putItem(
                 r ->
                     r.tableName(table)
@@ -143,7 +125,7 @@ class ITDynamoDbLocal {
     if (others.isEmpty()) {
       // A machine with loopback only has no other address to try; the socket's own address is
       // then the evidence.
-      assertTrue(server.boundAddress().getAddress().isLoopbackAddress(), "bound to loopback");
+      assertTrue(ddb.local().boundAddress().getAddress().isLoopbackAddress(), "bound to loopback");
       return;
     }
     try (ServerSocket control = new ServerSocket(0)) {
@@ -151,7 +133,7 @@ class ITDynamoDbLocal {
         // Control: a socket on all interfaces is reachable through this address...
         assertTrue(connects(address, control.getLocalPort()), "control socket via " + address);
         // ...and DynamoDB Local is not.
-        assertFalse(connects(address, server.port()), "DynamoDB Local via " + address);
+        assertFalse(connects(address, ddb.local().port()), "DynamoDB Local via " + address);
       }
     }
   }
@@ -159,8 +141,8 @@ class ITDynamoDbLocal {
   @Test
   void startingOnATakenPortSaysWhichAndWhy() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> DynamoDbLocal.start(server.port()));
-    assertTrue(e.getMessage().contains("127.0.0.1:" + server.port()), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> DynamoDbLocal.start(ddb.local().port()));
+    assertTrue(e.getMessage().contains("127.0.0.1:" + ddb.local().port()), e.getMessage());
   }
 
   private static List<InetAddress> nonLoopbackAddresses() throws SocketException {

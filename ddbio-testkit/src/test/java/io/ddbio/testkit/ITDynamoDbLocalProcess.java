@@ -19,7 +19,7 @@ class ITDynamoDbLocalProcess {
     long pid = process.pid();
     try {
       assertNotEquals(ProcessHandle.current().pid(), pid);
-      assertTrue(process.isAlive());
+      assertTrue(process.jvm().isAlive());
       assertEquals("127.0.0.1", process.endpoint().getHost());
       assertEquals(process.port(), process.endpoint().getPort());
 
@@ -37,10 +37,10 @@ class ITDynamoDbLocalProcess {
       process.close();
     }
 
-    assertFalse(process.isAlive());
+    assertFalse(process.jvm().isAlive());
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid);
     // 0 means it stopped on the end of its stdin: no signal was needed.
-    assertEquals(Optional.of(0), process.exitCode());
+    assertEquals(Optional.of(0), process.jvm().exitCode());
     process.close(); // a second close does nothing
   }
 

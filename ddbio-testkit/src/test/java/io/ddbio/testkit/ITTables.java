@@ -2,14 +2,14 @@ package io.ddbio.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -19,29 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** The table helpers against DynamoDB Local. */
 class ITTables {
-  private static DynamoDbLocal server;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void start() {
-    server = DynamoDbLocal.start();
-    client = server.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void createsAProvisionedTableWithBothKeysAndWaitsForActive() {
     TableDescription table =
-        Tables.createTable(client, "provisioned", KeySpec.string("pk"), KeySpec.binary("sk"), 7, 3);
+        Tables.createTable(
+            ddb.client(), "provisioned", KeySpec.string("pk"), KeySpec.binary("sk"), 7, 3);
 
     assertEquals(TableStatus.ACTIVE, table.tableStatus());
     assertEquals(7L, table.provisionedThroughput().readCapacityUnits());
@@ -56,7 +40,8 @@ class ITTables {
 
   @Test
   void createsAnOnDemandTableWithAPartitionKeyOnly() {
-    TableDescription table = Tables.createTable(client, "on-demand", KeySpec.number("n"), null);
+    TableDescription table =
+        Tables.createTable(ddb.client(), "on-demand", KeySpec.number("n"), null);
 
     assertEquals(TableStatus.ACTIVE, table.tableStatus());
     assertEquals(1, table.keySchema().size());
@@ -66,32 +51,45 @@ class ITTables {
   @Test
   void writesAPartialLastBatchAndNothingForNoItems() {
     String table = "partial-batch";
-    Tables.createTable(client, table, KeySpec.string("id"), KeySpec.number("version"));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), KeySpec.number("version"));
 
-    assertEquals(0, Tables.putAll(client, table, List.of()));
-    assertEquals(26, Tables.putAll(client, table, ITDynamoDbLocal.items(26)));
-    assertEquals(26, Tables.scanAll(client, table).size());
+    assertEquals(0, Tables.putAll(ddb.client(), table, List.of()));
+    assertEquals(26, Tables.putAll(ddb.client(), table, ITDynamoDbLocal.items(26)));
+    assertEquals(26, Tables.scanAll(ddb.client(), table).size());
   }
 
   @Test
   void deletesATableAndWaitsUntilItIsGone() {
     String table = "to-delete";
-    Tables.createTable(client, table, KeySpec.string("id"), null);
-    assertTrue(client.listTables().tableNames().contains(table));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), null);
+    assertTrue(ddb.client().listTables().tableNames().contains(table));
 
-    Tables.deleteTable(client, table);
+    Tables.deleteTable(ddb.client(), table);
 
-    assertFalse(client.listTables().tableNames().contains(table));
+    assertFalse(ddb.client().listTables().tableNames().contains(table));
   }
 
   @Test
   void scansATableOfMoreThanOnePage() {
     String table = "pages";
-    Tables.createTable(client, table, KeySpec.string("id"), KeySpec.number("version"));
+    Tables.createTable(ddb.client(), table, KeySpec.string("id"), KeySpec.number("version"));
     List<Map<String, AttributeValue>> items = ITDynamoDbLocal.items(Tables.SCAN_PAGE_SIZE * 2 + 1);
-    Tables.putAll(client, table, items);
+    Tables.putAll(ddb.client(), table, items);
 
-    assertEquals(items.size(), Tables.scanAll(client, table).size());
+    assertEquals(items.size(), Tables.scanAll(ddb.client(), table).size());
+  }
+
+  @Test
+  void pkSkTablesAreCreatedFilledAndComparedByKey() {
+    String table = "pk-sk";
+    List<Map<String, AttributeValue>> items = PkSkTables.createAndFill(ddb.client(), table, 60, 7);
+
+    assertEquals(PkSkTables.generate(60, 7), items);
+    assertEquals(60, Tables.scanAll(ddb.client(), table).size());
+    PkSkTables.assertHolds(ddb.client(), table, items);
+    assertThrows(
+        AssertionError.class,
+        () -> PkSkTables.assertHolds(ddb.client(), table, items.subList(1, items.size())));
   }
 
   private static ScalarAttributeType type(TableDescription table, String attribute) {

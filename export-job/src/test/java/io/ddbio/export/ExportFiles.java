@@ -3,6 +3,8 @@ package io.ddbio.export;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.item.DataPipelineCodec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading an export directory in tests, independently of the code that wrote it. */
 final class ExportFiles {
@@ -53,6 +58,27 @@ final class ExportFiles {
     assertTrue(Files.exists(dir.resolve("_SUCCESS")), "_SUCCESS in " + dir);
     try (InputStream in = Files.newInputStream(dir.resolve(ExportMetadata.FILE_NAME))) {
       return ExportMetadata.read(in, dir.toString());
+    }
+  }
+
+  /**
+   * Every item in the data files of a Data Pipeline export, decoded independently of the export's
+   * own reading code; asserts that each file ends with a newline.
+   */
+  static List<Map<String, AttributeValue>> dataPipelineItems(Path dir, boolean gzip)
+      throws IOException {
+    DataPipelineCodec codec = new DataPipelineCodec();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (String name : dataFiles(dir)) {
+      byte[] stored = Files.readAllBytes(dir.resolve(name));
+      lines(gzip ? gunzip(stored) : stored, name).forEach(line -> items.add(codec.decode(line)));
+    }
+    return items;
+  }
+
+  static byte[] gunzip(byte[] stored) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+      return in.readAllBytes();
     }
   }
 

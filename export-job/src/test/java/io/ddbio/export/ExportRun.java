@@ -3,7 +3,9 @@ package io.ddbio.export;
 import io.ddbio.mapreduce.JobCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
@@ -21,6 +23,14 @@ record ExportRun(int status, String stdout, String stderr, ExportTool tool) {
 
   static ExportRun run(Configuration conf, List<String> args) throws Exception {
     return run(conf, args, JobCounts.Source.HADOOP);
+  }
+
+  /** A run with {@code args} plus {@code --endpoint endpoint}. */
+  static ExportRun run(Configuration conf, URI endpoint, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--endpoint");
+    all.add(endpoint.toString());
+    return run(conf, all);
   }
 
   /** A run whose tool reads the finished job's counters from {@code counters}. */

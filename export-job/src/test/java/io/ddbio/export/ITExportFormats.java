@@ -11,15 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.export.commit.TestExportCommitter;
-import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocal;
-import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
-import io.ddbio.testkit.items.ItemEquivalence;
-import io.ddbio.testkit.items.RandomItems;
-import java.io.ByteArrayInputStream;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -30,13 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The native layout and the scan options end to end, on LocalJobRunner and DynamoDB Local: a {@code
@@ -46,10 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class ITExportFormats {
   private static final int ITEMS = 3_000;
   private static final String TABLE = "FormatsSource";
-  private static final List<String> KEYS = List.of("pk", "sk");
 
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
+
   private static List<Map<String, AttributeValue>> source;
 
   @TempDir Path tmp;
@@ -61,41 +54,22 @@ class ITExportFormats {
    */
   @BeforeAll
   static void fillTable() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-    Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
-    RandomItems random =
-        RandomItems.builder()
-            .seed(29)
-            .hashKey("pk", ScalarAttributeType.S)
-            .rangeKey("sk", ScalarAttributeType.N)
-            .maxDepth(2)
-            .build();
-    source = new ArrayList<>();
+    source = PkSkTables.generate(ITEMS, 29);
     for (int i = 0; i < ITEMS; i++) {
-      Map<String, AttributeValue> item = random.item(i);
+      Map<String, AttributeValue> item = source.get(i);
       item.put("status", AttributeValue.fromS(i % 3 == 0 ? "active" : "inactive"));
       item.put(
           "body",
           AttributeValue.fromM(
               Map.of(
                   "c", AttributeValue.fromN(Integer.toString(i)), "d", AttributeValue.fromS("x"))));
-      source.add(item);
     }
-    Tables.putAll(client, TABLE, source);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
+    PkSkTables.create(ddb.client(), TABLE);
+    Tables.putAll(ddb.client(), TABLE, source);
   }
 
   private ExportRun export(String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--endpoint");
-    all.add(ddb.endpoint().toString());
-    return ExportRun.run(LocalJobs.conf(tmp, 4), all);
+    return ExportRun.run(LocalJobs.conf(tmp, 4), ddb.endpoint(), args);
   }
 
   @Test
@@ -105,7 +79,7 @@ class ITExportFormats {
     assertEquals(0, run.status(), run::stderr);
 
     PublishedNativeLayout.Contents contents = PublishedNativeLayout.read(out);
-    ItemEquivalence.assertSameItems(source, contents.items(), KEYS);
+    PkSkTables.assertSameItems(source, contents.items());
     assertTrue(
         contents.summary().get("tableArn").asText().endsWith(":table/" + TABLE),
         contents.summary().toString());
@@ -154,7 +128,7 @@ class ITExportFormats {
     List<Map<String, AttributeValue>> expected =
         source.stream().filter(i -> i.get("status").s().equals("active")).toList();
     assertEquals(ITEMS / 3, expected.size());
-    ItemEquivalence.assertSameItems(expected, dataPipelineItems(out), KEYS);
+    PkSkTables.assertSameItems(expected, ExportFiles.dataPipelineItems(out, true));
 
     ExportMetadata metadata = ExportFiles.metadata(out);
     assertEquals(ITEMS / 3, metadata.itemCount());
@@ -191,7 +165,7 @@ class ITExportFormats {
       projected.put("body", AttributeValue.fromM(Map.of("c", item.get("body").m().get("c"))));
       expected.add(projected);
     }
-    ItemEquivalence.assertSameItems(expected, PublishedNativeLayout.read(out).items(), KEYS);
+    PkSkTables.assertSameItems(expected, PublishedNativeLayout.read(out).items());
     assertEquals("pk, sk, #b.c", ExportFiles.metadata(out).selection().projection());
   }
 
@@ -274,19 +248,5 @@ class ITExportFormats {
 
   private static long capacity(ExportRun run) {
     return run.tool().counters().findCounter(DdbioCounter.READ_CAPACITY_MILLIUNITS).getValue();
-  }
-
-  private static List<Map<String, AttributeValue>> dataPipelineItems(Path out) throws Exception {
-    DataPipelineCodec codec = new DataPipelineCodec();
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (String name : ExportFiles.dataFiles(out)) {
-      byte[] text;
-      try (InputStream in =
-          new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(out.resolve(name))))) {
-        text = in.readAllBytes();
-      }
-      ExportFiles.lines(text, name).forEach(line -> items.add(codec.decode(line)));
-    }
-    return items;
   }
 }

@@ -13,32 +13,25 @@ import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.KeySpec;
-import io.ddbio.testkit.Tables;
-import io.ddbio.testkit.items.ItemEquivalence;
-import io.ddbio.testkit.items.RandomItems;
+import io.ddbio.testkit.PkSkTables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import io.ddbio.tool.Version;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.mapreduce.Counters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The export tool end to end: {@code ToolRunner} → LocalJobRunner (4 map threads) → DynamoDB Local
@@ -48,42 +41,21 @@ class ITExportJob {
   private static final int ITEMS = 3_000;
   private static final String TABLE = "ExportSource";
   private static final String EMPTY = "ExportEmptyOnDemand";
-  private static final List<String> KEYS = List.of("pk", "sk");
 
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
+
   private static List<Map<String, AttributeValue>> source;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void fillTables() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-    Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
-    source =
-        RandomItems.builder()
-            .seed(11)
-            .hashKey("pk", ScalarAttributeType.S)
-            .rangeKey("sk", ScalarAttributeType.N)
-            .maxDepth(2)
-            .build()
-            .items(ITEMS);
-    Tables.putAll(client, TABLE, source);
-    Tables.createTable(client, EMPTY, KeySpec.string("pk"), null);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
+    source = PkSkTables.createAndFill(ddb.client(), TABLE, ITEMS, 11);
+    ddb.createTable(EMPTY, KeySpec.string("pk"), null);
   }
 
   private ExportRun export(String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--endpoint");
-    all.add(ddb.endpoint().toString());
-    return ExportRun.run(LocalJobs.conf(tmp, 4), all);
+    return ExportRun.run(LocalJobs.conf(tmp, 4), ddb.endpoint(), args);
   }
 
   @Test
@@ -107,7 +79,7 @@ class ITExportJob {
     List<Map<String, AttributeValue>> exported = new ArrayList<>();
     ExportMetadata metadata = ExportFiles.metadata(out);
     checkFilesAgainstMetadata(out, metadata, dataFiles, false, exported);
-    ItemEquivalence.assertSameItems(source, exported, KEYS);
+    PkSkTables.assertSameItems(source, exported);
 
     assertNull(metadata.compression());
     TableSchema table = metadata.table();
@@ -150,7 +122,7 @@ class ITExportJob {
     assertEquals(".gz", metadata.compression());
     List<Map<String, AttributeValue>> exported = new ArrayList<>();
     checkFilesAgainstMetadata(out, metadata, dataFiles, true, exported);
-    ItemEquivalence.assertSameItems(source, exported, KEYS);
+    PkSkTables.assertSameItems(source, exported);
     assertEquals(
         metadata.byteCount(),
         run.tool().counters().findCounter(DdbioCounter.BYTES_WRITTEN).getValue());
@@ -343,7 +315,7 @@ class ITExportJob {
       byte[] stored = Files.readAllBytes(out.resolve(f.name()));
       assertEquals(stored.length, f.bytes(), f.name());
       assertEquals(TestExportCommitter.sha256(stored), f.sha256(), f.name());
-      byte[] text = gzip ? gunzip(stored) : stored;
+      byte[] text = gzip ? ExportFiles.gunzip(stored) : stored;
       List<String> lines = ExportFiles.lines(text, f.name());
       assertEquals(f.items(), lines.size(), f.name());
       lines.forEach(line -> items.add(codec.decode(line)));
@@ -352,11 +324,5 @@ class ITExportJob {
     assertEquals(items.size(), metadata.itemCount());
     assertEquals(ITEMS, metadata.itemCount());
     assertEquals(bytes, metadata.byteCount());
-  }
-
-  private static byte[] gunzip(byte[] stored) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-      return in.readAllBytes();
-    }
   }
 }

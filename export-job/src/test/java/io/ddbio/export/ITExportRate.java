@@ -8,11 +8,11 @@ import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.emulator.Consumption;
-import io.ddbio.testkit.emulator.EmulatedDynamoDb;
 import io.ddbio.testkit.emulator.TableActivity;
 import io.ddbio.testkit.emulator.TableCapacity;
 import io.ddbio.testkit.emulator.TableStats;
 import io.ddbio.testkit.items.SizedItems;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The export's read rate against a provisioned table, through the capacity emulator: the whole job,
@@ -44,23 +43,16 @@ class ITExportRate {
   private static final int MAP_THREADS = 4;
   private static final String SEGMENTS = "8";
 
-  private static EmulatedDynamoDb dynamoDb;
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void loadTable() {
-    dynamoDb = EmulatedDynamoDb.start();
-    dynamoDb.emulator().setBurstSeconds(0);
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      Tables.createTable(direct, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 100, 100);
-      Tables.putAll(direct, TABLE, SizedItems.items(ITEMS, ITEM_BYTES));
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamoDb.close();
+    Tables.createTable(
+        dynamoDb.client(), TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 100, 100);
+    Tables.putAll(dynamoDb.client(), TABLE, SizedItems.items(ITEMS, ITEM_BYTES));
   }
 
   /** The LocalJobRunner, the budget re-divided and the capacity re-read every second. */
@@ -80,7 +72,7 @@ class ITExportRate {
 
   @Test
   void aJobAtHalfTheCapacityConsumesHalfTheCapacity() throws Exception {
-    TableCapacity.provision(dynamoDb, TABLE, 100, 100);
+    TableCapacity.provision(dynamoDb.emulated(), TABLE, 100, 100);
     TableActivity activity = TableActivity.from(dynamoDb.emulator(), TABLE);
 
     ExportRun run = export("half");
@@ -96,7 +88,7 @@ class ITExportRate {
 
   @Test
   void aCapacityRaisedMidJobIsFollowed() throws Exception {
-    TableCapacity.provision(dynamoDb, TABLE, 40, 100);
+    TableCapacity.provision(dynamoDb.emulated(), TABLE, 40, 100);
     TableActivity activity = TableActivity.from(dynamoDb.emulator(), TABLE);
     // Strongly consistent reads cost twice as much: a longer job from the same table.
     CompletableFuture<ExportRun> running =
@@ -110,7 +102,7 @@ class ITExportRate {
             });
     long raisedAt =
         activity.awaitUnits(Consumption.Direction.READ, 160, running, Duration.ofMinutes(1));
-    TableCapacity.provision(dynamoDb, TABLE, 160, 100);
+    TableCapacity.provision(dynamoDb.emulated(), TABLE, 160, 100);
     ExportRun run = running.get(2, TimeUnit.MINUTES);
 
     assertEquals(0, run.status(), run::stderr);

@@ -3,30 +3,22 @@ package io.ddbio.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.KeySpec;
-import io.ddbio.testkit.Tables;
-import io.ddbio.testkit.emulator.EmulatedDynamoDb;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.emulator.Fault;
 import io.ddbio.testkit.emulator.FaultPlan;
-import io.ddbio.testkit.items.ItemEquivalence;
-import io.ddbio.testkit.items.RandomItems;
-import java.nio.file.Files;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Counters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The export through the capacity emulator while it fails a quarter of all requests: 20% throttled,
@@ -36,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class ITExportUnderFaults {
   private static final String TABLE = "ExportUnderFaults";
   private static final int ITEMS = 3_000;
-  private static final List<String> KEYS = List.of("pk", "sk");
 
   /**
    * Seeded, so the sequence of faults is the same on every run; with a few hundred requests it
@@ -50,31 +41,15 @@ class ITExportUnderFaults {
    */
   private static final int CALLS_OUTSIDE_TASKS = 10;
 
-  private static EmulatedDynamoDb dynamoDb;
+  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator();
+
   private static List<Map<String, AttributeValue>> source;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void loadTable() {
-    dynamoDb = EmulatedDynamoDb.start();
-    source =
-        RandomItems.builder()
-            .seed(29)
-            .hashKey("pk", ScalarAttributeType.S)
-            .rangeKey("sk", ScalarAttributeType.N)
-            .maxDepth(2)
-            .build()
-            .items(ITEMS);
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      Tables.createTable(direct, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
-      Tables.putAll(direct, TABLE, source);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamoDb.close();
+    source = PkSkTables.createAndFill(dynamoDb.client(), TABLE, ITEMS, 29);
   }
 
   @Test
@@ -87,26 +62,16 @@ class ITExportUnderFaults {
     dynamoDb.emulator().setFaults(FAULTS);
     ExportRun run;
     try {
-      run =
-          ExportRun.run(
-              conf,
-              List.of(
-                  out.toString(), TABLE, "1.0", "8", "--endpoint", dynamoDb.endpoint().toString()));
+      run = ExportRun.run(conf, dynamoDb.endpoint(), out.toString(), TABLE, "1.0", "8");
     } finally {
       dynamoDb.emulator().setFaults(FaultPlan.none());
     }
     Map<Fault, Long> after = dynamoDb.emulator().injectedFaults();
 
     assertEquals(0, run.status(), run::stderr);
-    List<Map<String, AttributeValue>> exported = new ArrayList<>();
-    DataPipelineCodec codec = new DataPipelineCodec();
-    for (String file : ExportFiles.dataFiles(out)) {
-      for (String line : ExportFiles.lines(Files.readAllBytes(out.resolve(file)), file)) {
-        exported.add(codec.decode(line));
-      }
-    }
+    List<Map<String, AttributeValue>> exported = ExportFiles.dataPipelineItems(out, false);
     assertEquals(ITEMS, exported.size(), "no item twice, none lost");
-    ItemEquivalence.assertSameItems(source, exported, KEYS);
+    PkSkTables.assertSameItems(source, exported);
 
     long throttles = injected(before, after, Fault.THROTTLED);
     long transients =

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.testkit.DynamoDbLocalProcess;
-import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
 import io.ddbio.testkit.items.RandomItems;
@@ -74,7 +74,7 @@ class ITRunJar {
     List<Map<String, AttributeValue>> items = generator.items(400);
     try (DynamoDbLocalProcess ddb = DynamoDbLocalProcess.start();
         DynamoDbClient client = ddb.newClient()) {
-      Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+      PkSkTables.create(client, TABLE);
       Tables.putAll(client, TABLE, items);
 
       Path out = tmp.resolve("export");

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,11 +30,10 @@ class ITAssumeRole {
   private static final String ROLE = "arn:aws:iam::222222222222:role/BackupReader";
   private static final String ROLE_KEY = "ASIAROLEKEYEXAMPLE";
 
-  private static DynamoDbLocal ddb;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.perAccessKey();
 
   @BeforeAll
-  static void start() {
-    ddb = DynamoDbLocal.startPerAccessKey();
+  static void createTheRolesTable() {
     try (DynamoDbClient asRole =
         DynamoDbClient.builder()
             .endpointOverride(ddb.endpoint())
@@ -45,11 +44,6 @@ class ITAssumeRole {
             .build()) {
       Tables.createTable(asRole, "OnlyTheRoleSees", KeySpec.string("id"), null, 5, 5);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    ddb.close();
   }
 
   private static DdbioOptions options(Map<String, String> extra) {

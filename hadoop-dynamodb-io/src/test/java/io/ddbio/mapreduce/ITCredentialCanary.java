@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.DynamoDbLocalProcess;
+import io.ddbio.testkit.PkSkTables;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class ITCredentialCanary {
   static void start() throws Exception {
     ddb = DynamoDbLocalProcess.start();
     try (DynamoDbClient client = ddb.newClient()) {
-      LibraryTables.createAndFill(client, TABLE, 300, 3);
+      PkSkTables.createAndFill(client, TABLE, 300, 3);
     }
   }
 

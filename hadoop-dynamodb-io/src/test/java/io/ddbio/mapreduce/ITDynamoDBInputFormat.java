@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.items.ItemEquivalence;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +24,10 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,21 +38,13 @@ class ITDynamoDBInputFormat {
   private static final int ITEMS = 10_000;
   private static final String TABLE = "InputFormatSource";
 
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
+
   private static List<Map<String, AttributeValue>> source;
 
   @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-    source = LibraryTables.createAndFill(client, TABLE, ITEMS, 7);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
+  static void fillTable() {
+    source = PkSkTables.createAndFill(ddb.client(), TABLE, ITEMS, 7);
   }
 
   /** Writes each item as one Data Pipeline line. */

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -24,11 +25,9 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,20 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ITDynamoDBOutputFormat {
   private static final int ITEMS = 10_000;
 
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   /** Decodes one Data Pipeline line into an item. */
   public static final class FromLines
@@ -70,14 +56,14 @@ class ITDynamoDBOutputFormat {
   @Test
   void tableHoldsExactlyTheItemsWritten(@TempDir Path tmp) throws Exception {
     String table = "OutputFormatTarget";
-    LibraryTables.create(client, table);
-    List<Map<String, AttributeValue>> items = LibraryTables.generate(ITEMS, 11);
+    PkSkTables.create(ddb.client(), table);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(ITEMS, 11);
     Path input = writeLines(tmp, items);
 
     Job job = writeJob(tmp, input, table);
     assertTrue(job.waitForCompletion(false), "job failed");
 
-    List<Map<String, AttributeValue>> stored = Tables.scanAll(client, table);
+    List<Map<String, AttributeValue>> stored = Tables.scanAll(ddb.client(), table);
     assertEquals(ITEMS, stored.size());
     ItemEquivalence.assertSameItems(items, stored, List.of("pk", "sk"));
     assertEquals(ITEMS, job.getCounters().findCounter(DdbioCounter.ITEMS_WRITTEN).getValue());
@@ -87,7 +73,7 @@ class ITDynamoDBOutputFormat {
 
   @Test
   void missingTableFailsBeforeAnyTaskRuns(@TempDir Path tmp) throws Exception {
-    Path input = writeLines(tmp, LibraryTables.generate(3, 1));
+    Path input = writeLines(tmp, PkSkTables.generate(3, 1));
     Job job = writeJob(tmp, input, "NoSuchTable");
     IOException e = assertThrows(IOException.class, job::submit);
     assertTrue(e.getMessage().contains("NoSuchTable"), e.getMessage());

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.backup.DataPipelineManifest;
 import io.ddbio.importer.reject.Reject;
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +22,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,20 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * LocalJobRunner against DynamoDB Local: what is written, what is set aside, what fails.
  */
 class ITBadInput {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   static List<Corpus.Case> fileCases() {
     return Corpus.cases("file");
@@ -86,7 +72,7 @@ class ITBadInput {
   @Test
   void withMaxBadRecordsEveryBadLineIsSetAsideAndEveryGoodLineWritten(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "BadInputSetAside");
+    PkSkTables.create(ddb.client(), "BadInputSetAside");
     Path backup = Corpus.lineBackup(tmp.resolve("backup"));
     Path rejectsDir = tmp.resolve("rejects");
     List<Corpus.Case> records = Corpus.cases("record");
@@ -123,7 +109,7 @@ class ITBadInput {
         assertFalse(rejects.containsKey(c.fileName()), c.name());
       }
     }
-    ImportTables.assertHolds(client, "BadInputSetAside", good);
+    PkSkTables.assertHolds(ddb.client(), "BadInputSetAside", good);
     assertEquals(records.size(), r.counter(DdbioCounter.BAD_RECORDS));
     assertEquals(good.size(), r.counter(DdbioCounter.ITEMS_WRITTEN));
     assertEquals(good.size(), r.counter(DdbioCounter.ITEMS_READ));
@@ -144,7 +130,7 @@ class ITBadInput {
   @Test
   void withoutItEachFileStopsAtItsBadRecordAndTheImportFailsNamingFileAndLine(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "BadInputStops");
+    PkSkTables.create(ddb.client(), "BadInputStops");
     Path backup = Corpus.lineBackup(tmp.resolve("backup"));
 
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "BadInputStops");
@@ -159,7 +145,7 @@ class ITBadInput {
         byFile.put(c.fileName(), c);
       }
     }
-    ImportTables.assertHolds(client, "BadInputStops", before);
+    PkSkTables.assertHolds(ddb.client(), "BadInputStops", before);
     Matcher failed =
         Pattern.compile(
                 "Import failed: file:" + Pattern.quote(backup.toString()) + "/([^:]+):(\\d+): (.*)")
@@ -179,9 +165,9 @@ class ITBadInput {
    */
   @Test
   void aFileOverTheLimitFailsAtTheRecordOverIt(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "BadInputOverInAFile");
+    PkSkTables.create(ddb.client(), "BadInputOverInAFile");
     Path backup = tmp.resolve("backup");
-    List<Map<String, AttributeValue>> items = ImportTables.generate(30);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(30, 30);
     Backups.writeItems(backup.resolve("a-good"), items.subList(0, 10));
     Path many = Backups.writeItems(backup.resolve("b-three-bad"), items.subList(10, 20));
     for (int line : new int[] {2, 4, 6}) {
@@ -218,7 +204,7 @@ class ITBadInput {
     written.addAll(List.of(items.get(10), items.get(12), items.get(14)));
     written.addAll(items.subList(20, 24));
     written.addAll(items.subList(25, 30));
-    ImportTables.assertHolds(client, "BadInputOverInAFile", written);
+    PkSkTables.assertHolds(ddb.client(), "BadInputOverInAFile", written);
   }
 
   /**
@@ -227,9 +213,9 @@ class ITBadInput {
    */
   @Test
   void moreInAllThanTheLimitFailsTheImportNamingTheRejects(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "BadInputOverInAll");
+    PkSkTables.create(ddb.client(), "BadInputOverInAll");
     Path backup = tmp.resolve("backup");
-    List<Map<String, AttributeValue>> items = ImportTables.generate(20);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(20, 20);
     Path a = Backups.writeItems(backup.resolve("a"), items.subList(0, 10));
     Backups.replaceLine(a, 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"1\"},\"e\":{\"sS\":[]}}");
     Backups.replaceLine(a, 7, "{\"pk\":{\"n\":\"7\"},\"sk\":{\"n\":\"7\"}}");
@@ -262,7 +248,7 @@ class ITBadInput {
     assertEquals(1, rejects.get("b").size());
     List<Map<String, AttributeValue>> written = new ArrayList<>(items);
     written.removeAll(List.of(items.get(2), items.get(6), items.get(19)));
-    ImportTables.assertHolds(client, "BadInputOverInAll", written);
+    PkSkTables.assertHolds(ddb.client(), "BadInputOverInAll", written);
     assertEquals(3, r.counter(DdbioCounter.BAD_RECORDS));
     assertTrue(r.out().contains("FAILED"), r.out());
   }
@@ -271,7 +257,7 @@ class ITBadInput {
   @MethodSource("fileCases")
   void fileLevelProblemsAreNeverSetAside(Corpus.Case c, @TempDir Path tmp) throws Exception {
     String table = "BadInputFile" + c.fileName().replace("-", "");
-    ImportTables.create(client, table);
+    PkSkTables.create(ddb.client(), table);
     Path backup = Corpus.fileBackup(c, tmp.resolve("backup"));
     Path rejectsDir = tmp.resolve("rejects");
 
@@ -291,13 +277,13 @@ class ITBadInput {
     assertTrue(r.err().contains(c.reportedAs()), c + ": " + r.err());
     assertFalse(Files.exists(rejectsDir), "nothing was set aside");
     if (r.counters() == null) {
-      assertEquals(List.of(), Tables.scanAll(client, table), "failed before the job");
+      assertEquals(List.of(), Tables.scanAll(ddb.client(), table), "failed before the job");
     }
   }
 
   @Test
   void anExistingRejectsDirectoryFailsBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "BadInputRejectsExist");
+    PkSkTables.create(ddb.client(), "BadInputRejectsExist");
     Path backup = Corpus.lineBackup(tmp.resolve("backup"));
     Path rejectsDir = Files.createDirectories(tmp.resolve("rejects"));
 
@@ -314,7 +300,7 @@ class ITBadInput {
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("already exists"), r.err());
-    assertEquals(List.of(), Tables.scanAll(client, "BadInputRejectsExist"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "BadInputRejectsExist"));
   }
 
   @Test

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.TableSchema;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
+import io.ddbio.testkit.PkSkTables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -30,20 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * secondary index is recorded as an export records it, and the import creates its twin.
  */
 class ITCreateTable {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void createsTheRecordedTableWithItsIndexesThenImports(@TempDir Path tmp) throws Exception {
@@ -64,7 +51,7 @@ class ITCreateTable {
         3, copy.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits());
     assertEquals(
         4, copy.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits());
-    ImportTables.assertHolds(client, "CreateCopy", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "CreateCopy", Fixtures.canonicalItems());
 
     ImportRun again =
         ImportRun.of(ddb, tmp.resolve("2"), backup.toString(), "CreateCopy", "--create-table");
@@ -109,7 +96,7 @@ class ITCreateTable {
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("only exports written by ddbio record it"), r.err());
-    assertFalse(client.listTables().tableNames().contains("CreateFromNative"));
+    assertFalse(ddb.client().listTables().tableNames().contains("CreateFromNative"));
   }
 
   /**
@@ -117,6 +104,7 @@ class ITCreateTable {
    * (N), keys only. The fixture's items fit: where they have these attributes, the types match.
    */
   private static TableDescription createIndexedTable(String name) {
+    DynamoDbClient client = ddb.client();
     client.createTable(
         b ->
             b.tableName(name)
@@ -188,6 +176,6 @@ class ITCreateTable {
   }
 
   private static TableDescription describe(String table) {
-    return client.describeTable(r -> r.tableName(table)).table();
+    return ddb.client().describeTable(r -> r.tableName(table)).table();
   }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.emulator.EmulatedDynamoDb;
+import io.ddbio.testkit.PkSkTables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,36 +23,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ITImportFailsAtTheLastFlush {
   private static final String TABLE = "ImportLastFlush";
 
-  private static EmulatedDynamoDb dynamoDb;
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir static Path tmp;
 
-  @BeforeAll
-  static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    dynamoDb.emulator().setBurstSeconds(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamoDb.close();
-  }
-
   @Test
   void theWritersFailureIsWhatTheUserReads() throws Exception {
-    List<Map<String, AttributeValue>> items = ImportTables.generate(5);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(5, 5);
     Path backup = tmp.resolve("backup");
     Backups.writeItems(backup.resolve("part-0"), items);
     Backups.writeManifest(backup);
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      ImportTables.create(direct, TABLE);
-    }
+    PkSkTables.create(dynamoDb.client(), TABLE);
     // No capacity at all: every batch is refused.
     dynamoDb.emulator().setCapacity(TABLE, 1000, 1e-6);
     Configuration conf = LocalJobs.conf(tmp.resolve("work"), 1);
     conf.set("dynamodb.retry.throttle.max.duration", "2s");
     ImportRun run =
-        EmulatedImports.run(
+        ImportRun.of(
             conf, dynamoDb.endpoint(), backup.toString(), TABLE, "1.0", "--write-units", "10");
     assertNotEquals(0, run.exit(), run.out());
     assertTrue(run.err().contains("\"" + TABLE + "\""), run.err());

@@ -6,39 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.ExportSelection;
 import io.ddbio.mapreduce.JobCounts;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.Counters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The import tool's failures end to end: each exits 1 with a message naming what is wrong. */
 class ITImportFailures {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   /**
    * Counters the cluster cannot give are unknown counts, and unknown counts fail the import: read
@@ -51,7 +37,7 @@ class ITImportFailures {
   void countersThatCannotBeReadFailTheImport(boolean emptyRatherThanNull, @TempDir Path tmp)
       throws Exception {
     String table = "ImportNoCounters" + emptyRatherThanNull;
-    Tables.createTable(client, table, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
+    PkSkTables.create(ddb.client(), table);
     JobCounts.Source lost = job -> emptyRatherThanNull ? new Counters() : null;
 
     ImportRun r =
@@ -73,12 +59,12 @@ class ITImportFailures {
     assertTrue(r.err().contains("\"NoSuchImportTable\" does not exist"), r.err());
     assertTrue(r.err().contains("us-east-1"), r.err());
     assertTrue(r.err().contains(ddb.endpoint().toString()), r.err());
-    assertFalse(client.listTables().tableNames().contains("NoSuchImportTable"));
+    assertFalse(ddb.client().listTables().tableNames().contains("NoSuchImportTable"));
   }
 
   @Test
   void tableWithAnotherKeyFailsNamingTheAttributeAndStaysEmpty(@TempDir Path tmp) throws Exception {
-    Tables.createTable(client, "ImportKeyedById", KeySpec.string("id"), null, 1000, 1000);
+    Tables.createTable(ddb.client(), "ImportKeyedById", KeySpec.string("id"), null, 1000, 1000);
 
     ImportRun r =
         ImportRun.of(
@@ -91,12 +77,12 @@ class ITImportFailures {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("no key attribute id (S)"), r.err());
     assertTrue(r.err().contains("000000:1: "), r.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportKeyedById"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportKeyedById"));
   }
 
   @Test
   void keySchemaFromMetadataIsCheckedBeforeWriting(@TempDir Path tmp) throws Exception {
-    Tables.createTable(client, "ImportMetaKeyedById", KeySpec.string("id"), null, 1000, 1000);
+    Tables.createTable(ddb.client(), "ImportMetaKeyedById", KeySpec.string("id"), null, 1000, 1000);
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
 
@@ -106,7 +92,7 @@ class ITImportFailures {
     assertTrue(
         r.err().contains("partition key pk (S) in the backup, id (S) in the table"), r.err());
     assertTrue(r.err().contains("sort key sk (N) in the backup, none in the table"), r.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportMetaKeyedById"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportMetaKeyedById"));
   }
 
   /**
@@ -116,8 +102,8 @@ class ITImportFailures {
   @Test
   void dataFilesWithoutAManifestAreImportedOnlyWithAllowNoManifest(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "ImportNoManifest");
-    List<Map<String, AttributeValue>> items = ImportTables.generate(30);
+    PkSkTables.create(ddb.client(), "ImportNoManifest");
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(30, 30);
     Path backup = tmp.resolve("backup");
     Path part0 = Backups.writeItems(backup.resolve("part-0"), items.subList(0, 20));
     Path part1 = Backups.writeItems(backup.resolve("part-1"), items.subList(20, 30));
@@ -129,7 +115,7 @@ class ITImportFailures {
         refused.err().contains("Import failed: No manifest in file:" + backup), refused.err());
     assertTrue(refused.err().contains("an unfinished export?"), refused.err());
     assertTrue(refused.err().contains("--allow-no-manifest"), refused.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportNoManifest"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportNoManifest"));
 
     ImportRun allowed =
         ImportRun.of(
@@ -140,12 +126,12 @@ class ITImportFailures {
     assertTrue(allowed.err().contains("  file:" + part0 + "\n"), allowed.err());
     assertTrue(allowed.err().contains("  file:" + part1 + "\n"), allowed.err());
     assertTrue(allowed.err().contains("completeness cannot be checked"), allowed.err());
-    ImportTables.assertHolds(client, "ImportNoManifest", items);
+    PkSkTables.assertHolds(ddb.client(), "ImportNoManifest", items);
   }
 
   @Test
   void invalidManifestFailsNamingItAndWritesNothing(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportBadManifest");
+    PkSkTables.create(ddb.client(), "ImportBadManifest");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.write(backup.resolve("manifest"), "{\"name\":\"DynamoDB-export\",\"version\":3,");
 
@@ -154,13 +140,13 @@ class ITImportFailures {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("Manifest file:" + backup.resolve("manifest")), r.err());
     assertTrue(r.err().contains("not valid JSON"), r.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportBadManifest"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportBadManifest"));
   }
 
   @Test
   void badLineInTheMiddleOfAFileFailsWithFileLineAndReason(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportBadLine");
-    List<Map<String, AttributeValue>> items = ImportTables.generate(150);
+    PkSkTables.create(ddb.client(), "ImportBadLine");
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(150, 150);
     Path data = Backups.writeItems(tmp.resolve("backup").resolve("part-0"), items);
     // Past the lines the key check samples, so the map task meets it.
     Backups.replaceLine(data, 120, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"twelve\"}}");
@@ -173,14 +159,14 @@ class ITImportFailures {
     assertTrue(r.err().contains("sk"), r.err());
     assertTrue(r.out().contains("FAILED"), r.out());
     // The bad line and those after it are not written; those before it are, the last batch too.
-    ImportTables.assertHolds(client, "ImportBadLine", items.subList(0, 119));
+    PkSkTables.assertHolds(ddb.client(), "ImportBadLine", items.subList(0, 119));
   }
 
   @Test
   void itemWithoutItsKeyFailsWithFileAndLine(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportNoKey");
+    PkSkTables.create(ddb.client(), "ImportNoKey");
     Path data =
-        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(150));
+        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), PkSkTables.generate(150, 150));
     Backups.replaceLine(data, 130, "{\"pk\":{\"s\":\"no sort key\"},\"n\":{\"n\":\"1\"}}");
     Backups.writeManifest(data.getParent());
 
@@ -193,9 +179,9 @@ class ITImportFailures {
 
   @Test
   void badLineAmongTheFirstFailsBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportBadFirstLines");
+    PkSkTables.create(ddb.client(), "ImportBadFirstLines");
     Path data =
-        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), ImportTables.generate(10));
+        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), PkSkTables.generate(10, 10));
     Backups.replaceLine(data, 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"q\":\"1\"}}");
     Backups.writeManifest(data.getParent());
 
@@ -203,12 +189,12 @@ class ITImportFailures {
 
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("file:" + data + ":3: "), r.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportBadFirstLines"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportBadFirstLines"));
   }
 
   @Test
   void metadataCountsAreChecked(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportCounted");
+    PkSkTables.create(ddb.client(), "ImportCounted");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 41, "pk", "S", "sk", "N");
 
@@ -222,7 +208,7 @@ class ITImportFailures {
   @Test
   void alteredFileOfTheSameSizeFailsOnItsChecksumAndNoneOfItIsWritten(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "ImportAltered");
+    PkSkTables.create(ddb.client(), "ImportAltered");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
     Path plain = backup.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000");
@@ -236,7 +222,7 @@ class ITImportFailures {
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("SHA-256"), r.err());
     assertTrue(r.err().contains("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000"), r.err());
-    for (var item : Tables.scanAll(client, "ImportAltered")) {
+    for (var item : Tables.scanAll(ddb.client(), "ImportAltered")) {
       assertFalse(item.containsKey("name"), "an item of the altered file was written: " + item);
     }
   }
@@ -244,7 +230,7 @@ class ITImportFailures {
   @Test
   void projectedExportIsRefusedUnlessAllowedBecauseItWouldStripAttributes(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "ImportProjected");
+    PkSkTables.create(ddb.client(), "ImportProjected");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(
         backup,
@@ -259,7 +245,7 @@ class ITImportFailures {
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("projection \"pk, sk, #n\""), refused.err());
     assertTrue(refused.err().contains("--allow-partial-items"), refused.err());
-    assertTrue(Tables.scanAll(client, "ImportProjected").isEmpty());
+    assertTrue(Tables.scanAll(ddb.client(), "ImportProjected").isEmpty());
 
     ImportRun allowed =
         ImportRun.of(
@@ -271,6 +257,6 @@ class ITImportFailures {
 
     assertEquals(0, allowed.exit(), allowed.err());
     assertTrue(allowed.err().contains("Warning: importing a partial export"), allowed.err());
-    assertEquals(40, Tables.scanAll(client, "ImportProjected").size());
+    assertEquals(40, Tables.scanAll(ddb.client(), "ImportProjected").size());
   }
 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,42 +18,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The import tool end to end on the LocalJobRunner against DynamoDB Local: backups that restore.
  */
 class ITImportJob {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void dataPipelineV3BackupCopiedElsewhereImportsTheCanonicalItems(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "ImportV3");
+    PkSkTables.create(ddb.client(), "ImportV3");
     Path backup = Fixtures.root().resolve("datapipeline-v3");
 
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportV3");
 
     assertEquals(0, r.exit(), r.err());
-    ImportTables.assertHolds(client, "ImportV3", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "ImportV3", Fixtures.canonicalItems());
     long lines = 0;
     long bytes = 0;
     for (Path f : Backups.v3DataFiles(backup)) {
@@ -71,7 +57,7 @@ class ITImportJob {
 
   @Test
   void legacyBackupWithoutManifestImportsTheCanonicalItems(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportLegacy");
+    PkSkTables.create(ddb.client(), "ImportLegacy");
 
     ImportRun r =
         ImportRun.of(
@@ -83,14 +69,14 @@ class ITImportJob {
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("completeness cannot be checked"), r.err());
-    ImportTables.assertHolds(client, "ImportLegacy", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "ImportLegacy", Fixtures.canonicalItems());
     assertEquals(40, r.counter(DdbioCounter.ITEMS_READ));
     assertEquals(40, r.counter(DdbioCounter.ITEMS_WRITTEN));
   }
 
   @Test
   void itemsWithAKeyInTheTableAreReplacedAndOthersKept(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportReplace");
+    PkSkTables.create(ddb.client(), "ImportReplace");
     List<Map<String, AttributeValue>> canonical = Fixtures.canonicalItems();
     List<Map<String, AttributeValue>> before = new ArrayList<>();
     for (Map<String, AttributeValue> item : canonical.subList(0, 5)) {
@@ -108,8 +94,8 @@ class ITImportJob {
               "sk", AttributeValue.fromN(Integer.toString(i)),
               "note", AttributeValue.fromS("not in the backup")));
     }
-    Tables.putAll(client, "ImportReplace", before);
-    Tables.putAll(client, "ImportReplace", others);
+    Tables.putAll(ddb.client(), "ImportReplace", before);
+    Tables.putAll(ddb.client(), "ImportReplace", others);
 
     ImportRun r =
         ImportRun.of(
@@ -118,12 +104,12 @@ class ITImportJob {
     assertEquals(0, r.exit(), r.err());
     List<Map<String, AttributeValue>> expected = new ArrayList<>(canonical);
     expected.addAll(others);
-    ImportTables.assertHolds(client, "ImportReplace", expected);
+    PkSkTables.assertHolds(ddb.client(), "ImportReplace", expected);
   }
 
   @Test
   void blankLinesCrLfAndAMissingLastNewlineAreTolerated(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportCrLf");
+    PkSkTables.create(ddb.client(), "ImportCrLf");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     long lines = 0;
     for (Path f : Backups.v3DataFiles(backup)) {
@@ -148,26 +134,26 @@ class ITImportJob {
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportCrLf");
 
     assertEquals(0, r.exit(), r.err());
-    ImportTables.assertHolds(client, "ImportCrLf", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "ImportCrLf", Fixtures.canonicalItems());
     assertEquals(lines, r.counter(DdbioCounter.LINES_READ));
     assertEquals(40, r.counter(DdbioCounter.ITEMS_READ));
   }
 
   @Test
   void backupWithMatchingMetadataImports(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportWithMetadata");
+    PkSkTables.create(ddb.client(), "ImportWithMetadata");
     Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
     Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
 
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportWithMetadata");
 
     assertEquals(0, r.exit(), r.err());
-    ImportTables.assertHolds(client, "ImportWithMetadata", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "ImportWithMetadata", Fixtures.canonicalItems());
   }
 
   @Test
   void theExportOfAnEmptyTableImportsAsNoItems(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "ImportEmpty");
+    PkSkTables.create(ddb.client(), "ImportEmpty");
     Path backup = Files.createDirectories(tmp.resolve("empty"));
     Files.write(backup.resolve("manifest"), io.ddbio.backup.DataPipelineManifest.render(List.of()));
     Files.writeString(backup.resolve("_SUCCESS"), "");
@@ -178,23 +164,23 @@ class ITImportJob {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("SUCCEEDED"), r.out());
     assertEquals(0, r.counter(DdbioCounter.ITEMS_WRITTEN));
-    assertTrue(Tables.scanAll(client, "ImportEmpty").isEmpty());
+    assertTrue(Tables.scanAll(ddb.client(), "ImportEmpty").isEmpty());
   }
 
   @Test
   void onDemandTableNeedsWriteUnits(@TempDir Path tmp) throws Exception {
-    Tables.createTable(client, "ImportOnDemand", KeySpec.string("pk"), KeySpec.number("sk"));
+    Tables.createTable(ddb.client(), "ImportOnDemand", KeySpec.string("pk"), KeySpec.number("sk"));
     String backup = Fixtures.root().resolve("datapipeline-v3").toString();
 
     ImportRun without = ImportRun.of(ddb, tmp.resolve("1"), backup, "ImportOnDemand");
     assertEquals(1, without.exit());
     assertTrue(without.err().contains("--write-units"), without.err());
-    assertEquals(List.of(), Tables.scanAll(client, "ImportOnDemand"));
+    assertEquals(List.of(), Tables.scanAll(ddb.client(), "ImportOnDemand"));
 
     ImportRun with =
         ImportRun.of(
             ddb, tmp.resolve("2"), backup, "ImportOnDemand", "0.8", "--write-units", "500");
     assertEquals(0, with.exit(), with.err());
-    ImportTables.assertHolds(client, "ImportOnDemand", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "ImportOnDemand", Fixtures.canonicalItems());
   }
 }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.emulator.Consumption;
-import io.ddbio.testkit.emulator.EmulatedDynamoDb;
 import io.ddbio.testkit.emulator.TableActivity;
 import io.ddbio.testkit.emulator.TableCapacity;
 import io.ddbio.testkit.emulator.TableStats;
 import io.ddbio.testkit.items.SizedItems;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -40,20 +39,10 @@ class ITImportRate {
   private static final int FILES = 8;
   private static final int MAP_THREADS = 4;
 
-  private static EmulatedDynamoDb dynamoDb;
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    dynamoDb.emulator().setBurstSeconds(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamoDb.close();
-  }
 
   /** A backup of {@code items} 1 KB items in {@value #FILES} files. */
   private Path backup(int items) throws Exception {
@@ -69,10 +58,8 @@ class ITImportRate {
   }
 
   private static void createTable(String table, long writeUnits) {
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      ImportTables.create(direct, table);
-    }
-    TableCapacity.provision(dynamoDb, table, 1000, writeUnits);
+    PkSkTables.create(dynamoDb.client(), table);
+    TableCapacity.provision(dynamoDb.emulated(), table, 1000, writeUnits);
   }
 
   /** The LocalJobRunner, the budget re-divided and the capacity re-read every second. */
@@ -90,7 +77,7 @@ class ITImportRate {
     TableActivity activity = TableActivity.from(dynamoDb.emulator(), table);
 
     ImportRun run =
-        EmulatedImports.run(conf(), dynamoDb.endpoint(), backup(1_000).toString(), table, "0.5");
+        ImportRun.of(conf(), dynamoDb.endpoint(), backup(1_000).toString(), table, "0.5");
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(1_000, run.counter(DdbioCounter.ITEMS_WRITTEN));
@@ -111,15 +98,14 @@ class ITImportRate {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return EmulatedImports.run(
-                    conf(), dynamoDb.endpoint(), backup.toString(), table, "0.5");
+                return ImportRun.of(conf(), dynamoDb.endpoint(), backup.toString(), table, "0.5");
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
             });
     long loweredAt =
         activity.awaitUnits(Consumption.Direction.WRITE, 200, running, Duration.ofMinutes(1));
-    TableCapacity.provision(dynamoDb, table, 1000, 80);
+    TableCapacity.provision(dynamoDb.emulated(), table, 1000, 80);
     ImportRun run = running.get(2, TimeUnit.MINUTES);
 
     assertEquals(0, run.exit(), run.err());

@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
-import io.ddbio.testkit.emulator.EmulatedDynamoDb;
 import io.ddbio.testkit.emulator.Fault;
 import io.ddbio.testkit.emulator.FaultPlan;
 import io.ddbio.testkit.emulator.TableCapacity;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,24 +37,14 @@ class ITImportUnderFaults {
   /** The tool's DescribeTable calls: retried, but outside the job's counters. */
   private static final int CALLS_OUTSIDE_TASKS = 10;
 
-  private static EmulatedDynamoDb dynamoDb;
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
 
   @TempDir static Path tmp;
 
-  @BeforeAll
-  static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    dynamoDb.emulator().setBurstSeconds(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamoDb.close();
-  }
-
   @Test
   void everyItemIsWrittenAndEveryRetryCounted() throws Exception {
-    List<Map<String, AttributeValue>> items = ImportTables.generate(ITEMS);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(ITEMS, ITEMS);
     Path backup = tmp.resolve("backup");
     int perFile = ITEMS / FILES;
     for (int f = 0; f < FILES; f++) {
@@ -63,10 +52,8 @@ class ITImportUnderFaults {
           backup.resolve("part-" + f), items.subList(f * perFile, (f + 1) * perFile));
     }
     Backups.writeManifest(backup);
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      ImportTables.create(direct, TABLE);
-    }
-    TableCapacity.provision(dynamoDb, TABLE, 1000, 100);
+    PkSkTables.create(dynamoDb.client(), TABLE);
+    TableCapacity.provision(dynamoDb.emulated(), TABLE, 1000, 100);
     Configuration conf = LocalJobs.conf(tmp.resolve("work"), 3);
     Map<Fault, Long> before = dynamoDb.emulator().injectedFaults();
 
@@ -75,7 +62,7 @@ class ITImportUnderFaults {
     try {
       // 600 write units a second against a table provisioned for 100.
       run =
-          EmulatedImports.run(
+          ImportRun.of(
               conf, dynamoDb.endpoint(), backup.toString(), TABLE, "1.0", "--write-units", "600");
     } finally {
       dynamoDb.emulator().setFaults(FaultPlan.none());
@@ -83,10 +70,8 @@ class ITImportUnderFaults {
     Map<Fault, Long> after = dynamoDb.emulator().injectedFaults();
 
     assertEquals(0, run.exit(), run.err());
-    try (DynamoDbClient direct = dynamoDb.local().newClient()) {
-      ImportTables.assertHolds(direct, TABLE, items);
-      assertEquals(ITEMS, Tables.scanAll(direct, TABLE).size());
-    }
+    PkSkTables.assertHolds(dynamoDb.client(), TABLE, items);
+    assertEquals(ITEMS, Tables.scanAll(dynamoDb.client(), TABLE).size());
     assertEquals(ITEMS, run.counter(DdbioCounter.ITEMS_WRITTEN));
     long unprocessed = dynamoDb.emulator().stats(TABLE).unprocessedItems();
     assertTrue(

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testkit.DynamoDbLocal;
 import io.ddbio.testkit.Fixtures;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.DynamoDbJsonLines;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,20 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and incremental, and files that do not match their manifest.
  */
 class ITNativeImport {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   @Test
   void fixtureImportsFromItsExportDirectoryAndFromThePrefixAboveIt(@TempDir Path tmp)
@@ -52,12 +38,12 @@ class ITNativeImport {
             "NativeByPrefix", NativeExports.fixturePrefix());
     for (Map.Entry<String, Path> input : inputs.entrySet()) {
       String table = input.getKey();
-      ImportTables.create(client, table);
+      PkSkTables.create(ddb.client(), table);
 
       ImportRun r = ImportRun.of(ddb, tmp.resolve(table), input.getValue().toString(), table);
 
       assertEquals(0, r.exit(), r.err());
-      ImportTables.assertHolds(client, table, Fixtures.canonicalItems());
+      PkSkTables.assertHolds(ddb.client(), table, Fixtures.canonicalItems());
       assertEquals(40, r.counter(DdbioCounter.LINES_READ));
       assertEquals(40, r.counter(DdbioCounter.ITEMS_READ));
       assertEquals(40, r.counter(DdbioCounter.ITEMS_WRITTEN));
@@ -68,7 +54,7 @@ class ITNativeImport {
 
   @Test
   void alteredDataFileFailsNamingItAndWritesNoneOfItsItems(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "NativeAltered");
+    PkSkTables.create(ddb.client(), "NativeAltered");
     Path prefix = Backups.copyFixture("native-ddb-json", tmp.resolve("export"));
     Path altered = dataFile(prefix, 0);
     List<String> lines = textLines(altered);
@@ -87,7 +73,7 @@ class ITNativeImport {
 
   @Test
   void fileHoldingMoreItemsThanItsManifestEntryFails(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "NativeMiscounted");
+    PkSkTables.create(ddb.client(), "NativeMiscounted");
     Path prefix = Backups.copyFixture("native-ddb-json", tmp.resolve("export"));
     Path dir = NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID);
     // Both manifests agree with each other, so only reading the file shows the difference.
@@ -113,9 +99,9 @@ class ITNativeImport {
   @Test
   void incrementalExportAppliesPutsAndDeletesInTheOrderGiven(@TempDir Path tmp) throws Exception {
     String table = "NativeIncremental";
-    ImportTables.create(client, table);
+    PkSkTables.create(ddb.client(), table);
     Tables.putAll(
-        client,
+        ddb.client(),
         table,
         List.of(
             item("a", 1, "old"), item("b", 2, "old"), item("c", 3, "old"), item("h", 8, "old")));
@@ -138,8 +124,8 @@ class ITNativeImport {
     ImportRun r = ImportRun.of(ddb, tmp, export.toString(), table);
 
     assertEquals(0, r.exit(), r.err());
-    ImportTables.assertHolds(
-        client,
+    PkSkTables.assertHolds(
+        ddb.client(),
         table,
         List.of(
             item("a", 1, "new"),
@@ -164,12 +150,12 @@ class ITNativeImport {
     }
     Path prefix = tmp.resolve("export");
     NativeExports.write(prefix, "01700000000001-ionion00", false, files, "ION");
-    ImportTables.create(client, "NativeIon");
+    PkSkTables.create(ddb.client(), "NativeIon");
 
     ImportRun r = ImportRun.of(ddb, tmp, prefix.toString(), "NativeIon");
 
     assertEquals(0, r.exit(), r.err());
-    ImportTables.assertHolds(client, "NativeIon", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "NativeIon", Fixtures.canonicalItems());
     assertEquals(40, r.counter(DdbioCounter.ITEMS_WRITTEN));
   }
 
@@ -183,7 +169,7 @@ class ITNativeImport {
             "{Item:{pk:\"a\",sk:3.}}");
     Path prefix = tmp.resolve("export");
     NativeExports.write(prefix, "01700000000002-ionbad00", false, List.of(lines), "ION");
-    ImportTables.create(client, "NativeIonBad");
+    PkSkTables.create(ddb.client(), "NativeIonBad");
 
     ImportRun r = ImportRun.of(ddb, tmp, prefix.toString(), "NativeIonBad");
 
@@ -202,7 +188,7 @@ class ITNativeImport {
         Files.copy(f, copied.resolve(f.getFileName()));
       }
     }
-    ImportTables.create(client, "NativeHeadless");
+    PkSkTables.create(ddb.client(), "NativeHeadless");
 
     ImportRun refused = ImportRun.of(ddb, tmp.resolve("1"), copied.toString(), "NativeHeadless");
     assertEquals(1, refused.exit(), refused.err());
@@ -214,7 +200,7 @@ class ITNativeImport {
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("completeness cannot be checked"), r.err());
-    ImportTables.assertHolds(client, "NativeHeadless", Fixtures.canonicalItems());
+    PkSkTables.assertHolds(ddb.client(), "NativeHeadless", Fixtures.canonicalItems());
   }
 
   private static Path dataFile(Path prefix, int index) {
@@ -243,7 +229,7 @@ class ITNativeImport {
   }
 
   private static void assertNoneWritten(String table, Set<Map<String, AttributeValue>> keys) {
-    for (Map<String, AttributeValue> item : Tables.scanAll(client, table)) {
+    for (Map<String, AttributeValue> item : Tables.scanAll(ddb.client(), table)) {
       Map<String, AttributeValue> key = Map.of("pk", item.get("pk"), "sk", item.get("sk"));
       assertTrue(!keys.contains(key), "written from the failed file: " + item);
     }

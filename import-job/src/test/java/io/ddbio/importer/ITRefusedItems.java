@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.item.ItemNesting;
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testkit.DynamoDbLocal;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -26,20 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * key twice, the later line winning, instead of a ValidationException that fails the task.
  */
 class ITRefusedItems {
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
-
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
-  }
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
 
   /** A value of {@code containers} maps inside one another around a string. */
   private static AttributeValue nested(int containers) {
@@ -62,25 +48,28 @@ class ITRefusedItems {
    */
   @Test
   void dynamoDbLocalTakes32LevelsAndRefuses33() {
-    ImportTables.create(client, "NestingLimit");
+    PkSkTables.create(ddb.client(), "NestingLimit");
 
     // The item is the first level; each map in the attribute adds one.
     int last = ItemNesting.MAX_LEVELS - 1;
-    client.putItem(b -> b.tableName("NestingLimit").item(item("a", "1", "d", nested(last))));
+    ddb.client().putItem(b -> b.tableName("NestingLimit").item(item("a", "1", "d", nested(last))));
 
     DynamoDbException e =
         assertThrows(
             DynamoDbException.class,
             () ->
-                client.putItem(
-                    b -> b.tableName("NestingLimit").item(item("b", "1", "d", nested(last + 1)))));
+                ddb.client()
+                    .putItem(
+                        b ->
+                            b.tableName("NestingLimit")
+                                .item(item("b", "1", "d", nested(last + 1)))));
     assertTrue(e.getMessage().contains("nested levels beyond supported limit"), e.getMessage());
   }
 
   @Test
   void anItemNestedTooDeepIsABadRecordNamedOrSetAside(@TempDir Path tmp) throws Exception {
-    ImportTables.create(client, "NestingStops");
-    ImportTables.create(client, "NestingSetAside");
+    PkSkTables.create(ddb.client(), "NestingStops");
+    PkSkTables.create(ddb.client(), "NestingSetAside");
     Map<String, AttributeValue> first = item("first", "1", "v", AttributeValue.fromS("ok"));
     Map<String, AttributeValue> deepest = item("deepest", "3", "d", nested(31));
     Path backup = tmp.resolve("backup");
@@ -112,13 +101,13 @@ class ITRefusedItems {
 
     assertEquals(0, setAside.exit(), setAside.err());
     assertEquals(1, setAside.counter(DdbioCounter.BAD_RECORDS));
-    ImportTables.assertHolds(client, "NestingSetAside", List.of(first, deepest));
+    PkSkTables.assertHolds(ddb.client(), "NestingSetAside", List.of(first, deepest));
   }
 
   @Test
   void keysEqualAsNumbersInOneBatchAreOneKeyAndTheLaterLineWins(@TempDir Path tmp)
       throws Exception {
-    ImportTables.create(client, "NumericKeys");
+    PkSkTables.create(ddb.client(), "NumericKeys");
     Path backup = tmp.resolve("backup");
     Backups.write(
         backup.resolve("part-0"),
@@ -134,7 +123,7 @@ class ITRefusedItems {
 
     assertEquals(0, r.exit(), r.err());
     assertEquals(4, r.counter(DdbioCounter.ITEMS_WRITTEN));
-    List<Map<String, AttributeValue>> rows = Tables.scanAll(client, "NumericKeys");
+    List<Map<String, AttributeValue>> rows = Tables.scanAll(ddb.client(), "NumericKeys");
     assertEquals(2, rows.size(), rows.toString());
     Map<String, AttributeValue> a =
         rows.stream().filter(i -> i.get("pk").s().equals("a")).findFirst().orElseThrow();

@@ -64,8 +64,7 @@ class ITExportCommitOnS3 {
   @AfterAll
   static void stop() throws IOException {
     if (s3 != null) {
-      s3.path("").getFileSystem(conf).close();
-      s3.close();
+      s3.close(conf);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.PkSkTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -96,7 +96,7 @@ class ITFailedAttempt {
   @Test
   void aDeadAttemptLeavesNothingAndTheRetryReadsItsSegmentAgain() throws Exception {
     List<Map<String, AttributeValue>> source =
-        ItTables.createAndFill(env.client(), "attempts_source", ITEMS, 33);
+        PkSkTables.createAndFill(env.client(), "attempts_source", ITEMS, 33);
     Path out = new Path("/it/attempts/lines");
     Path markers = new Path("/it/attempts/markers");
     Job job =
@@ -107,7 +107,7 @@ class ITFailedAttempt {
 
     JobRun run = JobRun.succeed(job);
 
-    List<String> deadAttemptFiles = deadAttemptFiles(markers);
+    List<String> deadAttemptFiles = DeadAttempts.files(env.hadoop().dfs(), markers);
     assertFalse(deadAttemptFiles.isEmpty(), "the dead attempt had opened no output file");
     for (String file : deadAttemptFiles) {
       assertTrue(file.startsWith(out.toUri().getPath() + "/_temporary/"), file);
@@ -119,24 +119,12 @@ class ITFailedAttempt {
 
     List<Map<String, AttributeValue>> read = ItemFiles.readParts(env.hadoop().conf(), out);
     assertEquals(ITEMS, read.size(), "lines in the output, counting duplicates");
-    ItTables.assertSameItems(source, read);
+    PkSkTables.assertSameItems(source, read);
 
     assertEquals(1, run.counter(JobCounter.NUM_FAILED_MAPS));
     assertEquals(SEGMENTS + 1, run.counter(JobCounter.TOTAL_LAUNCHED_MAPS));
     // Counters of the dead attempt are dropped with it: each item counts once.
     assertEquals(ITEMS, run.counter(DdbioCounter.ITEMS_READ));
     assertEquals(ITEMS, run.counter(TaskCounter.MAP_OUTPUT_RECORDS));
-  }
-
-  /** The files the dead attempt listed in its marker, which must be the only marker. */
-  private static List<String> deadAttemptFiles(Path markers) throws IOException {
-    FileSystem dfs = env.hadoop().dfs();
-    FileStatus[] found = dfs.listStatus(markers);
-    assertEquals(1, found.length, "markers: one attempt, and only one, dies");
-    assertTrue(found[0].getPath().getName().endsWith("_m_000000_0"), found[0].getPath().toString());
-    try (var in = dfs.open(found[0].getPath())) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
   }
 }

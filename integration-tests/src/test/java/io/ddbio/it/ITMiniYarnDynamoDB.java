@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class ITMiniYarnDynamoDB {
   void tableToHdfsAndBackIntoAFreshTable() throws Exception {
     long begin = System.nanoTime();
     List<Map<String, AttributeValue>> source =
-        ItTables.createAndFill(env.client(), "yarn_source", ITEMS, 21);
+        PkSkTables.createAndFill(env.client(), "yarn_source", ITEMS, 21);
     LOG.info("yarn_source filled in {} ms", (System.nanoTime() - begin) / 1_000_000);
     Path lines = new Path("/it/yarn/lines");
 
@@ -62,14 +63,14 @@ class ITMiniYarnDynamoDB {
     assertRanOnYarn(export);
     List<Map<String, AttributeValue>> read = ItemFiles.readParts(env.hadoop().conf(), lines);
     assertEquals(ITEMS, read.size(), "lines in HDFS, counting duplicates");
-    ItTables.assertSameItems(source, read);
+    PkSkTables.assertSameItems(source, read);
     assertEquals(SEGMENTS, export.counter(JobCounter.TOTAL_LAUNCHED_MAPS));
     assertEquals(SEGMENTS, export.counter(TaskPlacement.IN_CONTAINER_JVM));
     assertEquals(ITEMS, export.counter(DdbioCounter.ITEMS_READ));
     assertEquals(SEGMENTS, export.counter(DdbioCounter.SEGMENTS_COMPLETED));
     assertEquals(ITEMS, export.counter(TaskCounter.MAP_OUTPUT_RECORDS));
 
-    ItTables.create(env.client(), "yarn_target");
+    PkSkTables.create(env.client(), "yarn_target");
     JobRun load =
         JobRun.succeed(
             CopyJobs.linesToTable(
@@ -77,7 +78,7 @@ class ITMiniYarnDynamoDB {
     assertRanOnYarn(load);
     List<Map<String, AttributeValue>> stored = Tables.scanAll(env.client(), "yarn_target");
     assertEquals(ITEMS, stored.size());
-    ItTables.assertSameItems(source, stored);
+    PkSkTables.assertSameItems(source, stored);
     long maps = load.counter(JobCounter.TOTAL_LAUNCHED_MAPS);
     assertTrue(maps >= SEGMENTS, "one map task per part file at least, was " + maps);
     assertEquals(maps, load.counter(TaskPlacement.IN_CONTAINER_JVM));

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocalProcess;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +19,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -40,17 +40,15 @@ class ITNativeRoundTrip {
 
   @TempDir static java.nio.file.Path work;
 
-  private static DynamoDbLocalProcess ddb;
-  private static DynamoDbClient client;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.inOwnJvm();
+
   private static Configuration conf;
   private static List<Map<String, AttributeValue>> source;
 
   @BeforeAll
   static void start() {
     conf = LocalJobs.conf(work, 2);
-    ddb = DynamoDbLocalProcess.startIsolated();
-    client = ddb.newClient();
-    ItTables.create(client, SOURCE);
+    PkSkTables.create(ddb.client(), SOURCE);
     source = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
       Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -61,17 +59,7 @@ class ITNativeRoundTrip {
       item.put("doc", AttributeValue.fromM(Map.of("n", AttributeValue.fromN(Integer.toString(i)))));
       source.add(item);
     }
-    Tables.putAll(client, SOURCE, source);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (ddb != null) {
-      ddb.close();
-    }
+    Tables.putAll(ddb.client(), SOURCE, source);
   }
 
   @Test
@@ -82,7 +70,7 @@ class ITNativeRoundTrip {
 
     for (Path input : List.of(out, exportDir)) {
       String table = "native_projected_" + (input == out ? "root" : "export");
-      ItTables.create(client, table);
+      PkSkTables.create(ddb.client(), table);
       // The projection is recorded: a restore that would replace whole items with their parts is
       // refused unless asked for.
       ToolRun refused = importInto(input, table);
@@ -90,14 +78,14 @@ class ITNativeRoundTrip {
       assertTrue(
           refused.stderr().contains("--allow-partial-items"),
           () -> "says why and what to do:\n" + refused.stderr());
-      assertEquals(0, Tables.scanAll(client, table).size(), "nothing written when refused");
+      assertEquals(0, Tables.scanAll(ddb.client(), table).size(), "nothing written when refused");
 
       importInto(input, table, "--allow-partial-items").assertSucceeded();
       List<Map<String, AttributeValue>> expected = new ArrayList<>();
       for (Map<String, AttributeValue> item : source) {
         expected.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"), "kind", item.get("kind")));
       }
-      ItTables.assertSameItems(expected, Tables.scanAll(client, table));
+      PkSkTables.assertSameItems(expected, Tables.scanAll(ddb.client(), table));
     }
   }
 
@@ -124,11 +112,11 @@ class ITNativeRoundTrip {
           run.stderr().contains("only the items that met"),
           () -> "says the backup is filtered:\n" + run.stderr());
       assertEquals(kept.size(), run.counter(DdbioCounter.ITEMS_WRITTEN));
-      TableDescription created = client.describeTable(r -> r.tableName(table)).table();
+      TableDescription created = ddb.client().describeTable(r -> r.tableName(table)).table();
       assertEquals(
           Set.of("pk", "sk"),
           Set.copyOf(created.keySchema().stream().map(k -> k.attributeName()).toList()));
-      ItTables.assertSameItems(kept, Tables.scanAll(client, table));
+      PkSkTables.assertSameItems(kept, Tables.scanAll(ddb.client(), table));
     }
   }
 

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocalProcess;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,8 +28,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,9 +48,9 @@ class ITS3A {
 
   @TempDir static java.nio.file.Path work;
 
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.inOwnJvm();
+
   private static S3Server s3;
-  private static DynamoDbLocalProcess ddb;
-  private static DynamoDbClient client;
 
   /**
    * One configuration for the whole class: Hadoop caches the bucket's S3A file system with the
@@ -64,22 +65,12 @@ class ITS3A {
     // Multipart uploads from 5 MiB on, so that the larger file goes up in parts.
     conf.setLong("fs.s3a.multipart.size", PART_BYTES);
     conf.setLong("fs.s3a.multipart.threshold", PART_BYTES);
-    ddb = DynamoDbLocalProcess.startIsolated();
-    client = ddb.newClient();
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (client != null) {
-      client.close();
-    }
-    if (ddb != null) {
-      ddb.close();
-    }
     if (s3 != null) {
-      // The cached S3A instance holds threads and connections to the server.
-      s3.path("").getFileSystem(conf).close();
-      s3.close();
+      s3.close(conf);
     }
   }
 
@@ -115,7 +106,7 @@ class ITS3A {
   @Test
   void tableToGzipLinesInABucketAndBack() throws Exception {
     List<Map<String, AttributeValue>> source =
-        ItTables.createAndFill(client, "s3_source", ITEMS, 45);
+        PkSkTables.createAndFill(ddb.client(), "s3_source", ITEMS, 45);
     Path out = s3.path("exports/s3_source");
 
     Job export = CopyJobs.tableToLines(conf, ddb.endpoint(), "s3_source", SEGMENTS, out);
@@ -128,15 +119,15 @@ class ITS3A {
         ItemFiles.listRecursively(conf, out));
     List<Map<String, AttributeValue>> read = ItemFiles.readParts(conf, out);
     assertEquals(ITEMS, read.size(), "lines in the bucket, counting duplicates");
-    ItTables.assertSameItems(source, read);
+    PkSkTables.assertSameItems(source, read);
     assertEquals(ITEMS, exported.counter(DdbioCounter.ITEMS_READ));
     assertEquals(SEGMENTS, exported.counter(TaskPlacement.TASKS));
 
-    ItTables.create(client, "s3_target");
+    PkSkTables.create(ddb.client(), "s3_target");
     JobRun load = JobRun.succeed(CopyJobs.linesToTable(conf, ddb.endpoint(), out, "s3_target"));
-    List<Map<String, AttributeValue>> stored = Tables.scanAll(client, "s3_target");
+    List<Map<String, AttributeValue>> stored = Tables.scanAll(ddb.client(), "s3_target");
     assertEquals(ITEMS, stored.size());
-    ItTables.assertSameItems(source, stored);
+    PkSkTables.assertSameItems(source, stored);
     // Gzip files cannot be split: one map task per file.
     assertEquals(SEGMENTS, load.counter(TaskPlacement.TASKS));
     assertEquals(ITEMS, load.counter(DdbioCounter.ITEMS_WRITTEN));

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.export.verify.VerifyTool;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocalProcess;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.emulator.CapacityEmulator;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,37 +43,29 @@ class ITSharedTableArn {
 
   @TempDir static java.nio.file.Path work;
 
-  private static DynamoDbLocalProcess ddb;
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.inOwnJvm();
+
   private static CapacityEmulator emulator;
-  private static DynamoDbClient client;
   private static Configuration conf;
   private static List<Map<String, AttributeValue>> source;
 
   @BeforeAll
   static void start() {
     conf = LocalJobs.conf(work, 2);
-    ddb = DynamoDbLocalProcess.startIsolated();
     emulator = CapacityEmulator.start(ddb.endpoint());
     emulator.shareFromAnotherAccount(SOURCE_ARN, SOURCE_BACKING);
     emulator.shareFromAnotherAccount(TARGET_ARN, TARGET_BACKING);
-    client = ddb.newClient();
-    source = ItTables.createAndFill(client, SOURCE_BACKING, ITEMS, 7);
-    ItTables.create(client, TARGET_BACKING);
+    source = PkSkTables.createAndFill(ddb.client(), SOURCE_BACKING, ITEMS, 7);
+    PkSkTables.create(ddb.client(), TARGET_BACKING);
     // The caller's own tables of the same names: a bare-name request lands here.
-    ItTables.createAndFill(client, "orders", 3, 8);
-    ItTables.create(client, "archive");
+    PkSkTables.createAndFill(ddb.client(), "orders", 3, 8);
+    PkSkTables.create(ddb.client(), "archive");
   }
 
   @AfterAll
   static void stop() {
-    if (client != null) {
-      client.close();
-    }
     if (emulator != null) {
       emulator.close();
-    }
-    if (ddb != null) {
-      ddb.close();
     }
   }
 
@@ -93,7 +86,7 @@ class ITSharedTableArn {
                 "--read-units",
                 UNLIMITED_UNITS));
     export.assertSucceeded();
-    ItTables.assertSameItems(source, ExportDir.read(conf, out).items());
+    PkSkTables.assertSameItems(source, ExportDir.read(conf, out).items());
 
     ToolRun load =
         ToolRun.importer(
@@ -107,8 +100,9 @@ class ITSharedTableArn {
                 "--write-units",
                 UNLIMITED_UNITS));
     load.assertSucceeded();
-    assertEquals(0, Tables.scanAll(client, "archive").size(), "the caller's own table untouched");
-    ItTables.assertSameItems(source, Tables.scanAll(client, TARGET_BACKING));
+    assertEquals(
+        0, Tables.scanAll(ddb.client(), "archive").size(), "the caller's own table untouched");
+    PkSkTables.assertSameItems(source, Tables.scanAll(ddb.client(), TARGET_BACKING));
 
     List<String> verify = new ArrayList<>();
     verify.addAll(List.of(out.toString(), "--table", TARGET_ARN, "--items"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.emulator.CapacityEmulator;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class ITThrottlingStormOnYarn {
   static void start() {
     env = HadoopWithDynamoDb.start(ITThrottlingStormOnYarn.class.getSimpleName());
     emulator = CapacityEmulator.start(env.dynamoDbEndpoint());
-    source = ItTables.createAndFill(env.client(), SOURCE, ITEMS, 31);
+    source = PkSkTables.createAndFill(env.client(), SOURCE, ITEMS, 31);
   }
 
   @AfterAll
@@ -97,10 +98,10 @@ class ITThrottlingStormOnYarn {
     ExportDir dir = ExportDir.read(env.hadoop().conf(), out);
     dir.assertComplete(SEGMENTS, ITEMS, "");
     assertEquals(ITEMS, dir.items().size(), "items, counting duplicates");
-    ItTables.assertSameItems(source, dir.items());
+    PkSkTables.assertSameItems(source, dir.items());
 
     String target = "storm_target";
-    ItTables.create(env.client(), target);
+    PkSkTables.create(env.client(), target);
     ToolRun load;
     ThrottlingStorm writeStorm = ThrottlingStorm.start(emulator, target, STORM);
     try (writeStorm) {
@@ -114,7 +115,7 @@ class ITThrottlingStormOnYarn {
     assertEquals(ITEMS, load.counter(DdbioCounter.ITEMS_WRITTEN));
     List<Map<String, AttributeValue>> written = Tables.scanAll(env.client(), target);
     assertEquals(ITEMS, written.size());
-    ItTables.assertSameItems(source, written);
+    PkSkTables.assertSameItems(source, written);
   }
 
   /** The job's task timeout and the application master's check of it, as generic options. */

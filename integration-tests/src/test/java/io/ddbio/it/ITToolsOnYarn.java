@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.JobCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -62,18 +60,14 @@ class ITToolsOnYarn {
       s3 = server.join();
     }
     conf = s3.s3aConf(env.hadoop().conf());
-    source = ItTables.createAndFill(env.client(), SOURCE, ITEMS, 77);
+    source = PkSkTables.createAndFill(env.client(), SOURCE, ITEMS, 77);
   }
 
   @AfterAll
   static void stop() throws IOException {
     try {
       if (s3 != null) {
-        if (conf != null) {
-          // The cached S3A instance holds threads and connections to the server.
-          s3.path("").getFileSystem(conf).close();
-        }
-        s3.close();
+        s3.close(conf);
       }
     } finally {
       if (env != null) {
@@ -101,7 +95,7 @@ class ITToolsOnYarn {
 
     // HDFS shows the file while it is written: the dead attempt left part of one, which the job
     // commit deleted since no committed task recorded it.
-    List<String> deadAttemptFiles = deadAttemptFiles(markers);
+    List<String> deadAttemptFiles = DeadAttempts.files(env.hadoop().dfs(), markers);
     assertEquals(1, deadAttemptFiles.size(), deadAttemptFiles::toString);
     String file = deadAttemptFiles.get(0);
     assertTrue(file.startsWith(out.toUri().getPath() + "/") && file.endsWith(" visible"), file);
@@ -134,7 +128,7 @@ class ITToolsOnYarn {
 
     assertEquals(List.of(), s3.copies().subList(copiesBefore, s3.copies().size()), "copies");
     // S3 shows an object once its upload completes: the dead attempt's never did.
-    List<String> deadAttemptFiles = deadAttemptFiles(markers);
+    List<String> deadAttemptFiles = DeadAttempts.files(env.hadoop().dfs(), markers);
     assertEquals(1, deadAttemptFiles.size(), deadAttemptFiles::toString);
     String file = deadAttemptFiles.get(0);
     assertTrue(file.endsWith(" invisible"), file);
@@ -201,7 +195,7 @@ class ITToolsOnYarn {
 
   /** Imports the export in {@code dir} into a new table and compares it with the source. */
   private static void importAndCompare(Path dir, String table) throws Exception {
-    ItTables.create(env.client(), table);
+    PkSkTables.create(env.client(), table);
     ToolRun load =
         ToolRun.importer(
                 conf,
@@ -228,22 +222,10 @@ class ITToolsOnYarn {
   private static void assertExactly(
       List<Map<String, AttributeValue>> expected, List<Map<String, AttributeValue>> actual) {
     assertEquals(expected.size(), actual.size(), "items, counting duplicates");
-    ItTables.assertSameItems(expected, actual);
+    PkSkTables.assertSameItems(expected, actual);
   }
 
   private static Path hdfs(String path) {
     return new Path(env.hadoop().dfs().getUri().toString() + path);
-  }
-
-  /** The files the dead attempt listed in its marker, which must be the only marker. */
-  private static List<String> deadAttemptFiles(Path markers) throws IOException {
-    FileSystem dfs = env.hadoop().dfs();
-    FileStatus[] found = dfs.listStatus(markers);
-    assertEquals(1, found.length, "markers: one attempt, and only one, dies");
-    assertTrue(found[0].getPath().getName().endsWith("_m_000000_0"), found[0].getPath().toString());
-    try (var in = dfs.open(found[0].getPath())) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.ddbio.it;
 
+import io.ddbio.testkit.ChildJvm;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
@@ -71,16 +74,20 @@ public final class S3Server implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ChildJvm child =
-        ChildJvm.start(
-            "s3proxy",
-            List.of(s3proxyJar(), testClasses()),
-            "io.ddbio.it.S3ProxyMain",
-            storeDir == null
-                ? List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString())
-                : List.of(bucket, ACCESS_KEY, SECRET_KEY, copyLog.toString(), storeDir.toString()),
-            "S3PROXY_ENDPOINT=",
-            READY_TIMEOUT);
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-cp",
+                s3proxyJar() + File.pathSeparator + testClasses(),
+                "io.ddbio.it.S3ProxyMain",
+                bucket,
+                ACCESS_KEY,
+                SECRET_KEY,
+                copyLog.toString()));
+    if (storeDir != null) {
+      arguments.add(storeDir.toString());
+    }
+    ChildJvm child = ChildJvm.start("s3proxy", arguments, "S3PROXY_ENDPOINT=", READY_TIMEOUT);
     return new S3Server(child, URI.create(child.readyValue()), bucket, copyLog);
   }
 
@@ -146,9 +153,24 @@ public final class S3Server implements AutoCloseable {
   }
 
   /**
+   * Closes the S3A file system Hadoop cached for the bucket under {@code conf} (it holds threads
+   * and connections to the server), then stops the server.
+   *
+   * @param conf the configuration the file system was opened with, or null if none was
+   */
+  public void close(Configuration conf) throws IOException {
+    try {
+      if (conf != null) {
+        path("").getFileSystem(conf).close();
+      }
+    } finally {
+      close();
+    }
+  }
+
+  /**
    * Stops the server; the bucket's contents are gone with it. Close the S3A file systems opened on
-   * the bucket first ({@code server.path("").getFileSystem(conf).close()}), or their clients keep
-   * retrying a closed port.
+   * the bucket first ({@link #close(Configuration)}), or their clients keep retrying a closed port.
    */
   @Override
   public void close() {

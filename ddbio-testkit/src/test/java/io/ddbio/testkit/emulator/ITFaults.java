@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,24 +30,20 @@ class ITFaults {
   private static final String TABLE = "faults";
   private static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("f-0"));
 
-  private static EmulatedDynamoDb dynamoDb;
-  private static DynamoDbClient direct;
+  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator();
+
   private static DynamoDbClient client;
 
   @BeforeAll
   static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    direct = dynamoDb.local().newClient();
     client = EmulatorFixtures.clientWithoutRetries(dynamoDb.endpoint());
-    Tables.createTable(direct, TABLE, KeySpec.string("id"), null);
-    Tables.putAll(direct, TABLE, EmulatorFixtures.items("f", 1, 10));
+    Tables.createTable(dynamoDb.client(), TABLE, KeySpec.string("id"), null);
+    Tables.putAll(dynamoDb.client(), TABLE, EmulatorFixtures.items("f", 1, 10));
   }
 
   @AfterAll
   static void stop() {
     client.close();
-    direct.close();
-    dynamoDb.close();
   }
 
   @AfterEach

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,22 +35,18 @@ class ITPassThrough {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private static EmulatedDynamoDb dynamoDb;
-  private static DynamoDbClient direct;
+  @RegisterExtension static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator();
+
   private static DynamoDbClient client;
 
   @BeforeAll
   static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    direct = dynamoDb.local().newClient();
     client = EmulatorFixtures.clientWithoutRetries(dynamoDb.endpoint());
   }
 
   @AfterAll
   static void stop() {
     client.close();
-    direct.close();
-    dynamoDb.close();
   }
 
   @Test
@@ -67,7 +65,7 @@ class ITPassThrough {
     Map<String, AttributeValue> key =
         Map.of("id", AttributeValue.fromS("p-7"), "n", AttributeValue.fromN("7"));
     GetItemResponse viaEmulator = client.getItem(r -> r.tableName(table).key(key));
-    GetItemResponse viaLocal = direct.getItem(r -> r.tableName(table).key(key));
+    GetItemResponse viaLocal = dynamoDb.client().getItem(r -> r.tableName(table).key(key));
     // The responses differ only in their HTTP metadata (request ids).
     assertEquals(viaLocal.item(), viaEmulator.item());
     assertEquals(viaLocal.consumedCapacity(), viaEmulator.consumedCapacity());
@@ -77,13 +75,13 @@ class ITPassThrough {
     assertNull(viaEmulator.consumedCapacity());
 
     List<Map<String, AttributeValue>> scanned = Tables.scanAll(client, table);
-    assertEquals(Tables.scanAll(direct, table), scanned);
+    assertEquals(Tables.scanAll(dynamoDb.client(), table), scanned);
     assertEquals(121, new HashSet<>(scanned).size());
 
     assertEquals(
         created.tableName(), client.describeTable(r -> r.tableName(table)).table().tableName());
     assertEquals(
-        direct.describeTable(r -> r.tableName(table)).table(),
+        dynamoDb.client().describeTable(r -> r.tableName(table)).table(),
         client.describeTable(r -> r.tableName(table)).table());
 
     TableStats stats = dynamoDb.emulator().stats(table);
@@ -97,8 +95,8 @@ class ITPassThrough {
   @Test
   void rawAnswersAreByteForByteDynamoDbLocals() throws IOException, InterruptedException {
     String table = "raw-bytes";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
-    Tables.putAll(direct, table, EmulatorFixtures.items("r", 5, 20));
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
+    Tables.putAll(dynamoDb.client(), table, EmulatorFixtures.items("r", 5, 20));
     String get = "{\"TableName\":\"" + table + "\",\"Key\":{\"id\":{\"S\":\"r-1\"}}}";
     String scan = "{\"TableName\":\"" + table + "\",\"Limit\":3}";
 
@@ -139,7 +137,7 @@ class ITPassThrough {
   @Test
   void consumedCapacityIsReturnedWhenAskedFor() {
     String table = "asks-for-capacity";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
     Map<String, AttributeValue> item = EmulatorFixtures.items("c", 1, 10).get(0);
 
     ConsumedCapacity put =
@@ -165,7 +163,7 @@ class ITPassThrough {
   @Test
   void errorsComeBackAsDynamoDbLocalAnswersThem() {
     String table = "errors-pass";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
     Map<String, AttributeValue> item = EmulatorFixtures.items("e", 1, 10).get(0);
     client.putItem(r -> r.tableName(table).item(item));
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ddbio.testkit.KeySpec;
 import io.ddbio.testkit.Tables;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -28,37 +30,27 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Provisioned capacity through the emulator, as the SDK sees it: throttles and unprocessed items.
  */
 class ITThrottling {
-  private static EmulatedDynamoDb dynamoDb;
-  private static DynamoDbClient direct;
+  /** Burst credit would let the first seconds run faster than the provisioned rate. */
+  @RegisterExtension
+  static final LocalDynamoDb dynamoDb = LocalDynamoDb.behindEmulator().withoutBurstCredit();
+
   private static DynamoDbClient client;
 
   @BeforeAll
   static void start() {
-    dynamoDb = EmulatedDynamoDb.start();
-    direct = dynamoDb.local().newClient();
     client = EmulatorFixtures.clientWithoutRetries(dynamoDb.endpoint());
-    // Burst credit would let the first seconds run faster than the provisioned rate.
-    dynamoDb.emulator().setBurstSeconds(0);
   }
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {client, direct, dynamoDb}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    client.close();
   }
 
   @Test
   void aScanAtTenReadUnitsIsThrottledAndHeldNearTenUnitsASecond() throws InterruptedException {
     String table = "scan-at-ten";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
-    Tables.putAll(direct, table, EmulatorFixtures.items("s", 200, 900));
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
+    Tables.putAll(dynamoDb.client(), table, EmulatorFixtures.items("s", 200, 900));
     dynamoDb.emulator().setCapacity(table, 10, Double.POSITIVE_INFINITY);
 
     long throttles = 0;
@@ -101,7 +93,7 @@ class ITThrottling {
   @Test
   void aWriteToATableInDebtIsRefused() {
     String table = "write-in-debt";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
     dynamoDb.emulator().setCapacity(table, Double.POSITIVE_INFINITY, 1);
     List<Map<String, AttributeValue>> items = EmulatorFixtures.items("w", 2, 3000);
 
@@ -113,14 +105,15 @@ class ITThrottling {
 
     assertEquals(ProvisionedThroughputExceededException.class, refused.getClass());
     assertEquals("ProvisionedThroughputExceededException", refused.awsErrorDetails().errorCode());
-    assertEquals(1, Tables.scanAll(direct, table).size(), "the refused item was not written");
+    assertEquals(
+        1, Tables.scanAll(dynamoDb.client(), table).size(), "the refused item was not written");
     assertEquals(3.0, dynamoDb.emulator().stats(table).consumedWriteUnits(), "a 3 KB item");
   }
 
   @Test
   void aBatchOverBudgetReturnsUnprocessedItemsThatResubmittingWrites() throws InterruptedException {
     String table = "batch-over-budget";
-    Tables.createTable(direct, table, KeySpec.string("id"), null);
+    Tables.createTable(dynamoDb.client(), table, KeySpec.string("id"), null);
     dynamoDb.emulator().setCapacity(table, Double.POSITIVE_INFINITY, 20);
     List<Map<String, AttributeValue>> items = EmulatorFixtures.items("b", 60, 400);
 
@@ -156,7 +149,7 @@ class ITThrottling {
     }
 
     assertTrue(unprocessedSeen > 0, "some items came back unprocessed");
-    assertEquals(new HashSet<>(items), new HashSet<>(Tables.scanAll(direct, table)));
+    assertEquals(new HashSet<>(items), new HashSet<>(Tables.scanAll(dynamoDb.client(), table)));
     TableStats stats = dynamoDb.emulator().stats(table);
     assertEquals(unprocessedSeen, stats.unprocessedItems());
     assertEquals(throttles, stats.throttledRequests());

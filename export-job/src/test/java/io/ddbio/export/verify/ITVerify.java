@@ -7,10 +7,9 @@ import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.export.ExportTool;
 import io.ddbio.testing.LocalJobs;
-import io.ddbio.testkit.DynamoDbLocal;
-import io.ddbio.testkit.KeySpec;
+import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
-import io.ddbio.testkit.items.RandomItems;
+import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,15 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.util.ToolRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code verify} on real exports (LocalJobRunner, DynamoDB Local), one of each format made once and
@@ -43,29 +40,20 @@ class ITVerify {
   private static final String TABLE = "VerifySource";
   private static final String FILTERED = "VerifyFiltered";
 
+  @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
+
   @TempDir static Path exports;
-  private static DynamoDbLocal ddb;
-  private static DynamoDbClient client;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void export() throws Exception {
-    ddb = DynamoDbLocal.start();
-    client = ddb.newClient();
-    Tables.createTable(client, TABLE, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
-    List<Map<String, AttributeValue>> items =
-        RandomItems.builder()
-            .seed(41)
-            .hashKey("pk", ScalarAttributeType.S)
-            .rangeKey("sk", ScalarAttributeType.N)
-            .maxDepth(2)
-            .build()
-            .items(ITEMS);
+    PkSkTables.create(ddb.client(), TABLE);
+    List<Map<String, AttributeValue>> items = PkSkTables.generate(ITEMS, 41);
     for (int i = 0; i < items.size(); i++) {
       items.get(i).put("status", AttributeValue.fromS(i % 4 == 0 ? "active" : "idle"));
     }
-    Tables.putAll(client, TABLE, items);
+    Tables.putAll(ddb.client(), TABLE, items);
     export("datapipeline", "--compression", "gzip");
     export("dynamodb-json", "--format", "dynamodb-json");
     export(
@@ -96,12 +84,6 @@ class ITVerify {
             new ExportTool(quiet, quiet),
             args.toArray(String[]::new));
     assertEquals(0, status, "export " + name);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    ddb.close();
   }
 
   private VerifyRun verify(Path dir, String... options) throws Exception {
@@ -238,7 +220,7 @@ class ITVerify {
 
     Map<String, AttributeValue> extra =
         Map.of("pk", AttributeValue.fromS("added"), "sk", AttributeValue.fromN("1"));
-    client.putItem(b -> b.tableName(TABLE).item(extra));
+    ddb.client().putItem(b -> b.tableName(TABLE).item(extra));
     try {
       VerifyRun run = verify(dir, "--table", TABLE);
       assertEquals(1, run.status(), run::all);
@@ -254,7 +236,7 @@ class ITVerify {
           run.stdout().contains("items of the table not in the backup: 1, e.g. pk=\"added\", sk=1"),
           run::all);
     } finally {
-      client.deleteItem(b -> b.tableName(TABLE).key(extra));
+      ddb.client().deleteItem(b -> b.tableName(TABLE).key(extra));
     }
   }
 

@@ -1,7 +1,5 @@
-package io.ddbio.it;
+package io.ddbio.testkit;
 
-import io.ddbio.testkit.KeySpec;
-import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
 import io.ddbio.testkit.items.RandomItems;
 import java.util.Collection;
@@ -11,19 +9,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The integration tests' tables: key {@code pk} (S) + {@code sk} (N), random nested items. */
-public final class ItTables {
+/**
+ * The table most integration tests use: key {@code pk} (S) + {@code sk} (N), as the fixtures are
+ * keyed, filled with random nested items.
+ */
+public final class PkSkTables {
   /** The key attributes, hash key first. */
   public static final List<String> KEYS = List.of("pk", "sk");
 
-  private ItTables() {}
+  private PkSkTables() {}
 
   /** Creates an empty table with 1,000 read and write units (DynamoDB Local ignores them). */
   public static void create(DynamoDbClient client, String table) {
     Tables.createTable(client, table, KeySpec.string("pk"), KeySpec.number("sk"), 1000, 1000);
   }
 
-  /** {@code count} random items with distinct keys, the same for the same seed. */
+  /** {@code count} random items with distinct keys, nested two deep, the same for the same seed. */
   public static List<Map<String, AttributeValue>> generate(int count, long seed) {
     return RandomItems.builder()
         .seed(seed)
@@ -50,5 +51,11 @@ public final class ItTables {
       Collection<Map<String, AttributeValue>> expected,
       Collection<Map<String, AttributeValue>> actual) {
     ItemEquivalence.assertSameItems(expected, actual, KEYS);
+  }
+
+  /** Asserts that the table holds exactly {@code expected}. */
+  public static void assertHolds(
+      DynamoDbClient client, String table, Collection<Map<String, AttributeValue>> expected) {
+    assertSameItems(expected, Tables.scanAll(client, table));
   }
 }
