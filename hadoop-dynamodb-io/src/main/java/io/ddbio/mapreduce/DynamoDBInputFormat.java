@@ -43,15 +43,7 @@ public class DynamoDBInputFormat extends InputFormat<NullWritable, DynamoDBItemW
     List<ScanPlanner.SplitPlan> plans = ScanPlanner.plan(table, scan, slots);
     List<InputSplit> splits = new ArrayList<>(plans.size());
     for (ScanPlanner.SplitPlan p : plans) {
-      splits.add(
-          new DynamoDBSplit(
-              p.firstSegment(),
-              p.segmentCount(),
-              p.totalSegments(),
-              p.readUnitsPerSecond(),
-              p.tableReadUnits(),
-              p.averageItemBytes(),
-              p.estimatedBytes()));
+      splits.add(new DynamoDBSplit(p));
     }
     LOG.info(
         "Table {}: ~{} items, ~{} bytes; {} segments in {} splits, {} read units/s per task"

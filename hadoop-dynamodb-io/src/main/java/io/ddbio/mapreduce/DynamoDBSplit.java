@@ -1,5 +1,6 @@
 package io.ddbio.mapreduce;
 
+import io.ddbio.scan.ScanPlanner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -12,68 +13,56 @@ import org.apache.hadoop.mapreduce.InputSplit;
  * table's capacity and how many tasks run at once.
  */
 public final class DynamoDBSplit extends InputSplit implements Writable {
-  private int firstSegment;
-  private int segmentCount;
-  private int totalSegments;
-  private double readUnitsPerSecond;
-  private double tableReadUnits;
-  private double averageItemBytes;
-  private long estimatedBytes;
+  private ScanPlanner.SplitPlan plan;
 
   /** For Hadoop's reflection-based deserialisation. */
   public DynamoDBSplit() {}
 
-  public DynamoDBSplit(
-      int firstSegment,
-      int segmentCount,
-      int totalSegments,
-      double readUnitsPerSecond,
-      double tableReadUnits,
-      double averageItemBytes,
-      long estimatedBytes) {
-    if (firstSegment < 0 || segmentCount < 1 || firstSegment + segmentCount > totalSegments) {
+  /** The split of one entry of the planner's plan. */
+  public DynamoDBSplit(ScanPlanner.SplitPlan plan) {
+    int first = plan.firstSegment();
+    if (first < 0 || plan.segmentCount() < 1 || first + plan.segmentCount() > plan.totalSegments()) {
       throw new IllegalArgumentException(
-          "segments " + firstSegment + "+" + segmentCount + " do not fit in " + totalSegments);
+          "segments "
+              + first
+              + "+"
+              + plan.segmentCount()
+              + " do not fit in "
+              + plan.totalSegments());
     }
-    this.firstSegment = firstSegment;
-    this.segmentCount = segmentCount;
-    this.totalSegments = totalSegments;
-    this.readUnitsPerSecond = readUnitsPerSecond;
-    this.tableReadUnits = tableReadUnits;
-    this.averageItemBytes = averageItemBytes;
-    this.estimatedBytes = estimatedBytes;
+    this.plan = plan;
   }
 
   public int firstSegment() {
-    return firstSegment;
+    return plan.firstSegment();
   }
 
   public int segmentCount() {
-    return segmentCount;
+    return plan.segmentCount();
   }
 
   public int totalSegments() {
-    return totalSegments;
+    return plan.totalSegments();
   }
 
   /** The read capacity this split's task may consume per second. */
   public double readUnitsPerSecond() {
-    return readUnitsPerSecond;
+    return plan.readUnitsPerSecond();
   }
 
   /** The table's read capacity when planned, which the job's percent applies to. */
   public double tableReadUnits() {
-    return tableReadUnits;
+    return plan.tableReadUnits();
   }
 
   /** The table's average item size when planned, the first guess of a page's cost. */
   public double averageItemBytes() {
-    return averageItemBytes;
+    return plan.averageItemBytes();
   }
 
   @Override
   public long getLength() {
-    return estimatedBytes;
+    return plan.estimatedBytes();
   }
 
   @Override
@@ -83,52 +72,48 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
 
   @Override
   public void write(DataOutput out) throws IOException {
-    out.writeInt(firstSegment);
-    out.writeInt(segmentCount);
-    out.writeInt(totalSegments);
-    out.writeDouble(readUnitsPerSecond);
-    out.writeDouble(tableReadUnits);
-    out.writeDouble(averageItemBytes);
-    out.writeLong(estimatedBytes);
+    out.writeInt(plan.firstSegment());
+    out.writeInt(plan.segmentCount());
+    out.writeInt(plan.totalSegments());
+    out.writeDouble(plan.readUnitsPerSecond());
+    out.writeDouble(plan.tableReadUnits());
+    out.writeDouble(plan.averageItemBytes());
+    out.writeLong(plan.estimatedBytes());
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
-    firstSegment = in.readInt();
-    segmentCount = in.readInt();
-    totalSegments = in.readInt();
-    readUnitsPerSecond = in.readDouble();
-    tableReadUnits = in.readDouble();
-    averageItemBytes = in.readDouble();
-    estimatedBytes = in.readLong();
+    plan =
+        new ScanPlanner.SplitPlan(
+            in.readInt(),
+            in.readInt(),
+            in.readInt(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readLong());
   }
 
+  /** Equal when planned alike (the plan's doubles compared as {@link Double#compare} does). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof DynamoDBSplit s
-        && firstSegment == s.firstSegment
-        && segmentCount == s.segmentCount
-        && totalSegments == s.totalSegments
-        && Double.compare(readUnitsPerSecond, s.readUnitsPerSecond) == 0
-        && Double.compare(tableReadUnits, s.tableReadUnits) == 0
-        && Double.compare(averageItemBytes, s.averageItemBytes) == 0
-        && estimatedBytes == s.estimatedBytes;
+    return o instanceof DynamoDBSplit s && plan.equals(s.plan);
   }
 
   @Override
   public int hashCode() {
-    return (firstSegment * 31 + segmentCount) * 31 + totalSegments;
+    return plan.hashCode();
   }
 
   @Override
   public String toString() {
-    int last = firstSegment + segmentCount - 1;
+    int last = plan.firstSegment() + plan.segmentCount() - 1;
     return "segments "
-        + firstSegment
+        + plan.firstSegment()
         + ".."
         + last
         + " of "
-        + totalSegments
-        + String.format(" at %.1f read units/s", readUnitsPerSecond);
+        + plan.totalSegments()
+        + String.format(" at %.1f read units/s", plan.readUnitsPerSecond());
   }
 }

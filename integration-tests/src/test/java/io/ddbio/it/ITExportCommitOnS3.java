@@ -3,13 +3,9 @@ package io.ddbio.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ddbio.backup.TableSchema;
-import io.ddbio.export.ExportJob;
-import io.ddbio.export.ExportJobConf;
 import io.ddbio.export.layout.DataFileNames;
 import io.ddbio.export.output.ExportOutputFormat;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -22,7 +18,6 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.TaskID;
 import org.apache.hadoop.mapreduce.TaskType;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.task.JobContextImpl;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.junit.jupiter.api.AfterAll;
@@ -39,17 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class ITExportCommitOnS3 {
   private static final JobID JOB = new JobID("1700000000000", 3);
-  private static final TableSchema SCHEMA =
-      new TableSchema(
-          "Orders",
-          List.of(new TableSchema.Key("pk", "HASH")),
-          List.of(new TableSchema.Attribute("pk", "S")),
-          "PROVISIONED",
-          5,
-          5,
-          List.of(),
-          List.of());
-
   private static S3Server s3;
   private static Configuration conf;
 
@@ -71,11 +55,7 @@ class ITExportCommitOnS3 {
   @Test
   void speculativeAndKilledAttemptsLeaveNothingAndNothingIsCopied() throws Exception {
     Path out = s3.path("commit/speculative");
-    Configuration job = new Configuration(conf);
-    job.set(FileOutputFormat.OUTDIR, out.toString());
-    ExportJob.force(job);
-    ExportJobConf.setStartTime(job, Instant.parse("2024-01-01T00:00:00Z"));
-    ExportJobConf.setTableSchema(job, SCHEMA);
+    Configuration job = ExportCommitConf.exportConf(conf, out);
     int copiesBefore = s3.copies().size();
 
     OutputCommitter committer = committer(job, 0, 0);
@@ -113,7 +93,7 @@ class ITExportCommitOnS3 {
             DataFileNames.dataFile(attempt(1, 1), ""),
             DataFileNames.dataFile(attempt(2, 0), "")),
         dir.entries().stream().map(Path::getName).toList());
-    assertTrue(dir.items().size() == 6, "items of the committed attempts only");
+    assertEquals(6, dir.items().size(), "items of the committed attempts only");
   }
 
   private static TaskAttemptID attempt(int task, int attempt) {

@@ -1,6 +1,7 @@
 package io.ddbio.export.commit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ddbio.parallel.InParallel;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,14 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
 public final class TaskStatsFiles {
   /** The directory below the output directory; removed by a successful job commit. */
   public static final String DIR = "_ddbio-commit";
+
+  /**
+   * Task records read at once. On an object store each read is a round trip of tens of
+   * milliseconds, so a job commit that read 100,000 records one after another would wait most of
+   * an hour (docs/PERFORMANCE.md, "A 50 TB table"); a few dozen in flight hide that latency, as
+   * Hadoop's S3A committers do with their thread pool, without being throttled for them.
+   */
+  static final int READ_THREADS = 32;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,7 +91,7 @@ public final class TaskStatsFiles {
   /**
    * The stats of every committed task's data file; the pending area is not looked at.
    *
-   * <p>The records are read {@link ParallelReads in parallel}: one small read per task is the job
+   * <p>The records are read {@link #READ_THREADS} at a time: one small read per task is the job
    * commit's largest cost on an object store.
    *
    * @return in no particular order
@@ -101,7 +110,7 @@ public final class TaskStatsFiles {
         records.add(record.getPath());
       }
     }
-    return ParallelReads.readAll(records, record -> read(fs, record));
+    return InParallel.map(records, READ_THREADS, "reading the task records", r -> read(fs, r));
   }
 
   /** Removes the records once the manifests hold what they said. */

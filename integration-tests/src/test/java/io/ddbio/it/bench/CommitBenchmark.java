@@ -1,5 +1,6 @@
 package io.ddbio.it.bench;
 
+import io.ddbio.it.ExportCommitConf;
 import io.ddbio.export.output.ExportOutputFormat;
 import io.ddbio.it.S3Server;
 import java.io.IOException;
@@ -55,27 +56,25 @@ public final class CommitBenchmark {
     int tasks = Integer.parseInt(args[1]);
     long[] sizes = Arrays.stream(args, 2, args.length).mapToLong(Long::parseLong).toArray();
     Files.createDirectories(work);
-    List<String> rows = new ArrayList<>();
-    rows.add("committer\texport MB\ttasks\ttask commits s\tjob commit s\tMB copied (server)");
-    try (S3Server s3 = S3Server.start(Files.createTempDirectory(work, "store-"))) {
-      Configuration conf = s3.s3aConf(new Configuration());
-      // Single-part uploads and copies below 1 GB, so the server sees every copy as CopyObject.
-      conf.set("fs.s3a.multipart.threshold", "1G");
-      conf.set("fs.s3a.multipart.size", "1G");
-      int run = 0;
-      for (long mb : sizes) {
-        for (boolean direct : new boolean[] {false, true}) {
-          run++;
-          org.apache.hadoop.fs.Path out = s3.path("bench/run-" + run);
-          rows.add(measure(s3, conf, out, direct, tasks, mb, run));
-          System.out.println(rows.get(rows.size() - 1));
-        }
-      }
-      s3.path("").getFileSystem(conf).close();
-    }
-    String table = String.join("\n", rows) + "\n";
-    Files.writeString(work.resolve("commit-benchmark.tsv"), table, StandardCharsets.UTF_8);
-    System.out.print(table);
+    BenchTable rows =
+        new BenchTable(
+            "committer\texport MB\ttasks\ttask commits s\tjob commit s\tMB copied (server)");
+    BenchTable.onS3proxy(
+        work,
+        (s3, conf) -> {
+          // Single-part uploads and copies below 1 GB, so the server sees every copy as CopyObject.
+          conf.set("fs.s3a.multipart.threshold", "1G");
+          conf.set("fs.s3a.multipart.size", "1G");
+          int run = 0;
+          for (long mb : sizes) {
+            for (boolean direct : new boolean[] {false, true}) {
+              run++;
+              org.apache.hadoop.fs.Path out = s3.path("bench/run-" + run);
+              rows.add(measure(s3, conf, out, direct, tasks, mb, run));
+            }
+          }
+        });
+    rows.write(work, "commit-benchmark.tsv");
   }
 
   private static String measure(
@@ -87,19 +86,19 @@ public final class CommitBenchmark {
       long mb,
       int run)
       throws Exception {
-    Configuration conf = BenchExports.exportConf(base, out);
+    Configuration conf = ExportCommitConf.exportConf(base, out);
     // What the export set until now: algorithm 2 would publish files of a job that may still fail.
     conf.setInt(FileOutputCommitter.FILEOUTPUTCOMMITTER_ALGORITHM_VERSION, 1);
     JobID job = new JobID("1700000000000", run);
     long bytesPerTask = mb * 1024 * 1024 / tasks;
-    OutputCommitter jobCommitter = committer(conf, direct, BenchExports.attempt(job, 0));
+    OutputCommitter jobCommitter = committer(conf, direct, ExportCommitConf.attempt(job, 0));
     jobCommitter.setupJob(new JobContextImpl(conf, job));
 
     int copiesBefore = s3.copies().size();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Long>> commits = new ArrayList<>();
     for (int t = 0; t < tasks; t++) {
-      TaskAttemptID id = BenchExports.attempt(job, t);
+      TaskAttemptID id = ExportCommitConf.attempt(job, t);
       commits.add(pool.submit(() -> writeAndCommitTask(conf, direct, id, bytesPerTask)));
     }
     long taskCommitNanos = 0;
@@ -146,7 +145,7 @@ public final class CommitBenchmark {
     TaskAttemptContext context = new TaskAttemptContextImpl(conf, id);
     OutputCommitter committer = committer(conf, direct, id);
     committer.setupTask(context);
-    byte[] line = BenchExports.line(id, LINE_BYTES);
+    byte[] line = ExportCommitConf.line(id, LINE_BYTES);
     long lines = bytes / (line.length + 1);
     if (direct) {
       RecordWriter<NullWritable, Text> writer = new ExportOutputFormat().getRecordWriter(context);

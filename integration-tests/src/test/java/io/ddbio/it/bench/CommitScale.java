@@ -1,5 +1,6 @@
 package io.ddbio.it.bench;
 
+import io.ddbio.it.ExportCommitConf;
 import io.ddbio.export.output.ExportOutputFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +36,14 @@ final class CommitScale {
   record Result(long nanos, long peakHeapBytes) {}
 
   static Result commit(Configuration base, Path out, int tasks) throws Exception {
-    Configuration conf = BenchExports.exportConf(base, out);
+    Configuration conf = ExportCommitConf.exportConf(base, out);
     JobID job = new JobID("1700000000000", tasks);
-    OutputCommitter jobCommitter = committer(conf, BenchExports.attempt(job, 0));
+    OutputCommitter jobCommitter = committer(conf, ExportCommitConf.attempt(job, 0));
     jobCommitter.setupJob(new JobContextImpl(conf, job));
     ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
     List<Future<?>> done = new ArrayList<>(tasks);
     for (int t = 0; t < tasks; t++) {
-      TaskAttemptID id = BenchExports.attempt(job, t);
+      TaskAttemptID id = ExportCommitConf.attempt(job, t);
       done.add(pool.submit(() -> writeAndCommitTask(conf, id)));
     }
     for (Future<?> f : done) {
@@ -62,7 +63,7 @@ final class CommitScale {
     OutputCommitter committer = committer(conf, id);
     committer.setupTask(context);
     RecordWriter<NullWritable, Text> writer = new ExportOutputFormat().getRecordWriter(context);
-    writer.write(NullWritable.get(), new Text(BenchExports.line(id, 200)));
+    writer.write(NullWritable.get(), new Text(ExportCommitConf.line(id, 200)));
     writer.close(context);
     if (committer.needsTaskCommit(context)) {
       committer.commitTask(context);

@@ -6,7 +6,7 @@ import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.mapreduce.DynamoDBSplit;
 import io.ddbio.scan.ScanPlanner;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,16 +51,16 @@ final class PlannerScale {
           new Scenario(50_000_000_000_000L, 100_000_000_000L, 40_000, 0, 1.0, 400),
           new Scenario(50_000_000_000_000L, 100_000_000_000L, 0, 200_000, 1.0, 1000));
 
-  static List<String> rows() throws IOException {
-    List<String> rows = new ArrayList<>();
-    rows.add(
-        "table TB\titems\tread units\tratio\tslots\tsegments\tsplits\tsegments/split"
-            + "\tGB/split\tunits/s/task\thours/task\tscan hours\tplan ms\tsplits KB");
+  /** Plans each scenario and writes the table to {@code work/scale-planner.tsv}. */
+  static void write(Path work) throws IOException {
+    BenchTable rows =
+        new BenchTable(
+            "table TB\titems\tread units\tratio\tslots\tsegments\tsplits\tsegments/split"
+                + "\tGB/split\tunits/s/task\thours/task\tscan hours\tplan ms\tsplits KB");
     for (Scenario s : SCENARIOS) {
       rows.add(row(s));
-      System.out.println(rows.get(rows.size() - 1));
     }
-    return rows;
+    rows.write(work, "scale-planner.tsv");
   }
 
   private static String row(Scenario s) throws IOException {
@@ -77,15 +77,7 @@ final class PlannerScale {
     long planNanos = System.nanoTime() - start;
     DataOutputBuffer serialized = new DataOutputBuffer();
     for (ScanPlanner.SplitPlan p : plan) {
-      new DynamoDBSplit(
-              p.firstSegment(),
-              p.segmentCount(),
-              p.totalSegments(),
-              p.readUnitsPerSecond(),
-              p.tableReadUnits(),
-              p.averageItemBytes(),
-              p.estimatedBytes())
-          .write(serialized);
+      new DynamoDBSplit(p).write(serialized);
     }
     ScanPlanner.SplitPlan first = plan.get(0);
     double taskSeconds =

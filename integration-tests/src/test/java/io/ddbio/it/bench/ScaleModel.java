@@ -45,29 +45,24 @@ public final class ScaleModel {
     }
     Path work = Path.of(args[0]);
     Files.createDirectories(work);
-    List<String> report = new ArrayList<>();
-    report.addAll(PlannerScale.rows());
-    report.add("");
-    report.add(
-        "store\ttasks\tjob commit s\tcommit peak heap MB\tmanifest KB\tddbio-export.json KB"
-            + "\timport layout s\timport getSplits s\timport job.xml KB");
+    PlannerScale.write(work);
+    BenchTable rows =
+        new BenchTable(
+            "store\ttasks\tjob commit s\tcommit peak heap MB\tmanifest KB\tddbio-export.json KB"
+                + "\timport layout s\timport getSplits s\timport job.xml KB");
     for (int tasks : counts(args[1])) {
-      report.add(run("local", localConf(), localOut(work, tasks), tasks));
-      System.out.println(report.get(report.size() - 1));
+      rows.add(run("local", localConf(), localOut(work, tasks), tasks));
     }
     if (args.length > 2) {
-      try (S3Server s3 = S3Server.start(Files.createTempDirectory(work, "store-"))) {
-        Configuration conf = s3.s3aConf(new Configuration());
-        for (int tasks : counts(args[2])) {
-          report.add(run("s3proxy", conf, s3.path("scale/tasks-" + tasks), tasks));
-          System.out.println(report.get(report.size() - 1));
-        }
-        s3.path("").getFileSystem(conf).close();
-      }
+      BenchTable.onS3proxy(
+          work,
+          (s3, conf) -> {
+            for (int tasks : counts(args[2])) {
+              rows.add(run("s3proxy", conf, s3.path("scale/tasks-" + tasks), tasks));
+            }
+          });
     }
-    String table = String.join("\n", report) + "\n";
-    Files.writeString(work.resolve("scale-model.tsv"), table, StandardCharsets.UTF_8);
-    System.out.print(table);
+    rows.write(work, "scale-commit.tsv");
   }
 
   private static String run(

@@ -1,5 +1,6 @@
 package io.ddbio.export.verify.table;
 
+import io.ddbio.parallel.InParallel;
 import io.ddbio.capacity.CapacityBudget;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.metrics.CounterSink;
@@ -62,9 +63,10 @@ final class TableCounter {
             used,
             filter == null ? Map.of() : values);
     List<Long> counts =
-        SegmentWorkers.run(
-            segments,
+        InParallel.map(
+            InParallel.range(segments),
             threads,
+            "scanning",
             segment ->
                 countSegment(
                     new SegmentScanner(

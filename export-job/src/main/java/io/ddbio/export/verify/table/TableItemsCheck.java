@@ -1,5 +1,6 @@
 package io.ddbio.export.verify.table;
 
+import io.ddbio.parallel.InParallel;
 import io.ddbio.capacity.CapacityBudget;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.export.verify.VerifyReport;
@@ -55,9 +56,10 @@ final class TableItemsCheck {
       throws IOException {
     long inBackup = backup.size();
     List<Found> found =
-        SegmentWorkers.run(
-            segments,
+        InParallel.map(
+            InParallel.range(segments),
             threads,
+            "scanning",
             segment -> {
               SegmentScanner scanner =
                   new SegmentScanner(

@@ -1,4 +1,4 @@
-package io.ddbio.export.commit;
+package io.ddbio.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class TestParallelReads {
+class TestInParallel {
   @Test
   void resultsComeInTheInputsOrder() throws IOException {
     List<Integer> inputs = IntStream.range(0, 1000).boxed().toList();
-    List<String> results = ParallelReads.readAll(inputs, i -> "r" + i);
+    List<String> results = InParallel.map(inputs, 8, "testing", i -> "r" + i);
     assertEquals(inputs.stream().map(i -> "r" + i).toList(), results);
   }
 
@@ -23,8 +23,10 @@ class TestParallelReads {
         assertThrows(
             IOException.class,
             () ->
-                ParallelReads.readAll(
+                InParallel.map(
                     inputs,
+                    8,
+                    "testing",
                     i -> {
                       if (i == 57) {
                         throw new IOException("record 57 is not readable");
@@ -35,8 +37,14 @@ class TestParallelReads {
   }
 
   @Test
+  void aRangeCountsFromZero() {
+    assertEquals(List.of(0, 1, 2), InParallel.range(3));
+    assertEquals(List.of(), InParallel.range(0));
+  }
+
+  @Test
   void noneAndOneNeedNoPool() throws IOException {
-    assertEquals(List.of(), ParallelReads.readAll(List.<Integer>of(), i -> i));
-    assertEquals(List.of(2), ParallelReads.readAll(List.of(1), i -> i + 1));
+    assertEquals(List.of(), InParallel.map(List.<Integer>of(), 8, "testing", i -> i));
+    assertEquals(List.of(2), InParallel.map(List.of(1), 8, "testing", i -> i + 1));
   }
 }

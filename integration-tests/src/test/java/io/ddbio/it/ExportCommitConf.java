@@ -1,4 +1,4 @@
-package io.ddbio.it.bench;
+package io.ddbio.it;
 
 import io.ddbio.backup.TableSchema;
 import io.ddbio.export.ExportJob;
@@ -22,7 +22,7 @@ final class BenchExports {
   private BenchExports() {}
 
   /** A copy of {@code base} as the export tool configures its job for {@code out}. */
-  static Configuration exportConf(Configuration base, Path out) {
+  public static Configuration exportConf(Configuration base, Path out) {
     Configuration conf = new Configuration(base);
     conf.set(FileOutputFormat.OUTDIR, out.toString());
     ExportJob.force(conf);
@@ -42,12 +42,12 @@ final class BenchExports {
   }
 
   /** The first attempt of map task {@code task}. */
-  static TaskAttemptID attempt(JobID job, int task) {
+  public static TaskAttemptID attempt(JobID job, int task) {
     return new TaskAttemptID(new TaskID(job, TaskType.MAP, task), 0);
   }
 
   /** A Data Pipeline line of about {@code bytes} bytes whose key names the attempt. */
-  static byte[] line(TaskAttemptID id, int bytes) {
+  public static byte[] line(TaskAttemptID id, int bytes) {
     StringBuilder b =
         new StringBuilder("{\"pk\":{\"s\":\"").append(id).append("\"},\"v\":{\"s\":\"");
     while (b.length() < bytes - 4) {
