@@ -21,7 +21,9 @@ public final class DynamoDBSplit extends InputSplit implements Writable {
   /** The split of one entry of the planner's plan. */
   public DynamoDBSplit(ScanPlanner.SplitPlan plan) {
     int first = plan.firstSegment();
-    if (first < 0 || plan.segmentCount() < 1 || first + plan.segmentCount() > plan.totalSegments()) {
+    if (first < 0
+        || plan.segmentCount() < 1
+        || first + plan.segmentCount() > plan.totalSegments()) {
       throw new IllegalArgumentException(
           "segments "
               + first

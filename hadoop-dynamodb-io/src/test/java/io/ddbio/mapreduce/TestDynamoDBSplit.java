@@ -1,12 +1,11 @@
 package io.ddbio.mapreduce;
 
-import io.ddbio.scan.ScanPlanner;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.scan.ScanPlanner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,7 +23,8 @@ class TestDynamoDBSplit {
 
   @Test
   void splitSurvivesSerialisation() throws IOException {
-    DynamoDBSplit split = new DynamoDBSplit(new ScanPlanner.SplitPlan(12, 5, 40, 37.5, 1000, 812.25, 123_456_789L));
+    DynamoDBSplit split =
+        new DynamoDBSplit(new ScanPlanner.SplitPlan(12, 5, 40, 37.5, 1000, 812.25, 123_456_789L));
     DynamoDBSplit copy = roundTrip(split, new DynamoDBSplit());
     assertEquals(split, copy);
     assertEquals(12, copy.firstSegment());
@@ -39,8 +39,12 @@ class TestDynamoDBSplit {
 
   @Test
   void splitRejectsSegmentsOutsideTheScan() {
-    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(new ScanPlanner.SplitPlan(38, 5, 40, 1, 1, 1, 1)));
-    assertThrows(IllegalArgumentException.class, () -> new DynamoDBSplit(new ScanPlanner.SplitPlan(0, 0, 40, 1, 1, 1, 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DynamoDBSplit(new ScanPlanner.SplitPlan(38, 5, 40, 1, 1, 1, 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DynamoDBSplit(new ScanPlanner.SplitPlan(0, 0, 40, 1, 1, 1, 1)));
   }
 
   @Test

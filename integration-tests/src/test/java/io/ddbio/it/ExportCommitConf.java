@@ -15,11 +15,11 @@ import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
- * What the commit benchmarks need to drive the export's output format and committer without a job:
+ * What a test or benchmark needs to drive the export's output format and committer without a job:
  * the configuration the export tool would have set, task attempt ids, and item lines.
  */
-final class BenchExports {
-  private BenchExports() {}
+public final class ExportCommitConf {
+  private ExportCommitConf() {}
 
   /** A copy of {@code base} as the export tool configures its job for {@code out}. */
   public static Configuration exportConf(Configuration base, Path out) {

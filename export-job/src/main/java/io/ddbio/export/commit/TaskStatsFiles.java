@@ -35,8 +35,8 @@ public final class TaskStatsFiles {
 
   /**
    * Task records read at once. On an object store each read is a round trip of tens of
-   * milliseconds, so a job commit that read 100,000 records one after another would wait most of
-   * an hour (docs/PERFORMANCE.md, "A 50 TB table"); a few dozen in flight hide that latency, as
+   * milliseconds, so a job commit that read 100,000 records one after another would wait most of an
+   * hour (docs/PERFORMANCE.md, "A 50 TB table"); a few dozen in flight hide that latency, as
    * Hadoop's S3A committers do with their thread pool, without being throttled for them.
    */
   static final int READ_THREADS = 32;

@@ -1,11 +1,10 @@
 package io.ddbio.it.bench;
 
-import io.ddbio.it.ExportCommitConf;
 import io.ddbio.export.output.ExportOutputFormat;
+import io.ddbio.it.ExportCommitConf;
 import io.ddbio.it.S3Server;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

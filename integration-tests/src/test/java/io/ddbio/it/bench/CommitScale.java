@@ -1,7 +1,7 @@
 package io.ddbio.it.bench;
 
-import io.ddbio.it.ExportCommitConf;
 import io.ddbio.export.output.ExportOutputFormat;
+import io.ddbio.it.ExportCommitConf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

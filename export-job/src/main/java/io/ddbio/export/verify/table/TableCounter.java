@@ -1,9 +1,9 @@
 package io.ddbio.export.verify.table;
 
-import io.ddbio.parallel.InParallel;
 import io.ddbio.capacity.CapacityBudget;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.metrics.CounterSink;
+import io.ddbio.parallel.InParallel;
 import io.ddbio.scan.PageSizer;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.scan.SegmentScanner;
