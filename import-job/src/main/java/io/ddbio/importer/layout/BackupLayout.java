@@ -81,7 +81,7 @@ public record BackupLayout(
     Optional<Path> manifest = find(listing, DataPipelineManifest.FILE_NAME);
     List<FileStatus> files =
         manifest.isPresent()
-            ? ManifestResolver.resolve(manifest.get(), conf)
+            ? ManifestResolver.resolve(manifest.get(), conf, listing)
             : listDataFiles(dir, listing);
     // An export of an empty table has a manifest listing no file: that restores as 0 items. A
     // directory without a manifest and without data is most likely the wrong directory.

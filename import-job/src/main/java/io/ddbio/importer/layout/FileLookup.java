@@ -45,6 +45,17 @@ final class FileLookup {
     }
   }
 
+  /**
+   * Takes {@code statuses} as the listing of {@code dir} (qualified), instead of listing it again.
+   */
+  void listed(Path dir, FileStatus[] statuses) {
+    Map<String, FileStatus> byName = new HashMap<>();
+    for (FileStatus s : statuses) {
+      byName.put(s.getPath().getName(), s);
+    }
+    listings.put(dir, byName);
+  }
+
   Lookup lookUp(Path path) {
     Path qualified = path;
     try {
@@ -74,11 +85,11 @@ final class FileLookup {
 
   /** The directory's files by name, or null to ask for each file on its own. */
   private Map<String, FileStatus> listing(FileSystem fs, Path dir) {
+    if (dir != null && listings.containsKey(dir)) {
+      return listings.get(dir);
+    }
     if (dir == null || wanted.getOrDefault(dir, 0) < LIST_FROM) {
       return null;
-    }
-    if (listings.containsKey(dir)) {
-      return listings.get(dir);
     }
     Map<String, FileStatus> byName = new HashMap<>();
     try {

@@ -30,14 +30,19 @@ final class ManifestResolver {
   /**
    * Reads {@code manifest} and finds each file it lists.
    *
+   * @param besideManifest the listing of the manifest's directory, already made: a copied backup's
+   *     files are there, and on a store where a listing costs time in proportion to the files, a
+   *     second listing would double the planning
    * @return the files, in the manifest's order
    * @throws IOException naming the manifest: it cannot be read or parsed, an entry is not
    *     mandatory, a URL is invalid or found nowhere, or two entries are the same file
    */
-  static List<FileStatus> resolve(Path manifest, Configuration conf) throws IOException {
+  static List<FileStatus> resolve(Path manifest, Configuration conf, FileStatus[] besideManifest)
+      throws IOException {
     List<DataPipelineManifest.Entry> entries = read(manifest, conf);
     Path dir = manifest.getParent();
     FileLookup lookup = new FileLookup(conf, candidates(entries, dir));
+    lookup.listed(dir, besideManifest);
     List<FileStatus> files = new ArrayList<>(entries.size());
     Set<Path> seen = new HashSet<>();
     int besideCount = 0;

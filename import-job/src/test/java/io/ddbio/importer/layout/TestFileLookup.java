@@ -95,6 +95,23 @@ class TestFileLookup {
   }
 
   @Test
+  void aListingAlreadyMadeIsNotMadeAgain() throws IOException {
+    List<Path> files = files("known", 2);
+    Path dir = files.get(0).getParent();
+    FileStatus[] listing = dir.getFileSystem(conf).listStatus(dir);
+    CountingFileSystem.LISTINGS.set(0);
+    FileLookup lookup = new FileLookup(conf, files);
+    lookup.listed(dir, listing);
+
+    for (Path f : files) {
+      assertNotNull(lookup.lookUp(f).status());
+    }
+    assertNull(lookup.lookUp(new Path(dir, "missing")).status());
+    assertEquals(0, CountingFileSystem.LISTINGS.get(), "listings");
+    assertEquals(0, CountingFileSystem.STATUS.get(), "status requests");
+  }
+
+  @Test
   void aDirectoryThatIsNotThereHoldsNoFile() {
     List<Path> wanted = new ArrayList<>();
     Path dir = new Path(tmp.resolve("absent").toUri());
