@@ -219,22 +219,12 @@ class ITExportJob {
           c.findCounter(DdbioCounter.ITEMS_READ).increment(1);
           return c;
         };
-    List<String> args =
-        List.of(
-            out.toString(),
-            TABLE,
-            "1.0",
-            "2",
-            "--format",
-            format,
-            "--endpoint",
-            ddb.endpoint().toString());
-    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, oneMoreRead);
+    ExportRun run =
+        failedExport(oneMoreRead, out.toString(), TABLE, "1.0", "2", "--format", format);
 
-    assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stderr().contains("item counts disagree: " + (ITEMS + 1)), run.stderr());
     assertTrue(run.stderr().contains("must not be restored"), run.stderr());
-    assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+    assertLeftNothing(out);
   }
 
   /**
@@ -245,16 +235,13 @@ class ITExportJob {
   @Test
   void anExportWhoseCountersCannotBeReadFails() throws Exception {
     Path out = tmp.resolve("no-counters");
-    List<String> args =
-        List.of(
-            out.toString(), EMPTY, "--read-units", "100", "--endpoint", ddb.endpoint().toString());
-    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, job -> new Counters());
+    ExportRun run =
+        failedExport(job -> new Counters(), out.toString(), EMPTY, "--read-units", "100");
 
-    assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stderr().contains("could not be read"), run.stderr());
     assertTrue(run.stderr().contains("unknown"), run.stderr());
     assertFalse(run.stdout().contains("SUCCEEDED"), run.stdout());
-    assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+    assertLeftNothing(out);
   }
 
   /**
@@ -265,21 +252,36 @@ class ITExportJob {
   @Test
   void anExportWhoseCheckCannotBeMadeIsWithdrawn() throws Exception {
     Path out = tmp.resolve("unreadable-metadata");
-    List<String> args =
-        List.of(
-            out.toString(), EMPTY, "--read-units", "100", "--endpoint", ddb.endpoint().toString());
     ExportRun run =
-        ExportRun.run(
-            LocalJobs.conf(tmp, 2),
-            args,
+        failedExport(
             job -> {
               assertTrue(Files.exists(out.resolve("_SUCCESS")), "the job committed");
               Files.writeString(out.resolve(ExportMetadata.FILE_NAME), "{not json");
               return job.getCounters();
-            });
+            },
+            out.toString(),
+            EMPTY,
+            "--read-units",
+            "100");
 
-    assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stderr().contains("could not be checked"), run.stderr());
+    assertLeftNothing(out);
+  }
+
+  /**
+   * Runs the export on two map threads against DynamoDB Local, the job's counters read through
+   * {@code counters}, and checks that it failed.
+   */
+  private ExportRun failedExport(JobCounts.Source counters, String... args) throws Exception {
+    List<String> withEndpoint = new ArrayList<>(List.of(args));
+    withEndpoint.addAll(List.of("--endpoint", ddb.endpoint().toString()));
+    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), withEndpoint, counters);
+    assertEquals(1, run.status(), run::stderr);
+    return run;
+  }
+
+  /** A withdrawn export leaves not even its output directory. */
+  private static void assertLeftNothing(Path out) {
     assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
   }
 

@@ -74,20 +74,7 @@ class TestExportMetadata {
 
   @Test
   void metadataRoundTripsThroughJson() throws IOException {
-    ExportMetadata m =
-        new ExportMetadata(
-            ExportMetadata.FORMAT,
-            ExportMetadata.FORMAT_VERSION,
-            "0.1.0",
-            ExportMetadata.DATA_PIPELINE_V3,
-            ".gz",
-            TableSchema.of(describedTable()),
-            "2026-01-01T00:00:00Z",
-            "2026-01-01T00:10:00Z",
-            3,
-            99,
-            List.of(new DataFileStats("a_000000.gz", 3, 99, "ab".repeat(32))),
-            null);
+    ExportMetadata m = metadata(ExportMetadata.DATA_PIPELINE_V3, "a_000000.gz", null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     m.write(out);
     ExportMetadata back = ExportMetadata.read(new ByteArrayInputStream(out.toByteArray()), "x");
@@ -148,18 +135,24 @@ class TestExportMetadata {
   }
 
   private static ExportMetadata metadata(ExportSelection selection) {
+    return metadata(ExportMetadata.DYNAMODB_JSON, "AWSDynamoDB/x/data/a.json.gz", selection);
+  }
+
+  /** Metadata of a three-item export of {@code describedTable()} in one file. */
+  private static ExportMetadata metadata(
+      String dataFormat, String dataFile, ExportSelection selection) {
     return new ExportMetadata(
         ExportMetadata.FORMAT,
         ExportMetadata.FORMAT_VERSION,
         "0.1.0",
-        ExportMetadata.DYNAMODB_JSON,
+        dataFormat,
         ".gz",
         TableSchema.of(describedTable()),
         "2026-01-01T00:00:00Z",
         "2026-01-01T00:10:00Z",
         3,
         99,
-        List.of(new DataFileStats("AWSDynamoDB/x/data/a.json.gz", 3, 99, "ab".repeat(32))),
+        List.of(new DataFileStats(dataFile, 3, 99, "ab".repeat(32))),
         selection);
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +20,7 @@ class TestFileSystemPeerRegistry {
   @Test
   void peersHeartbeatLeaveAndShareTheCapacity(@TempDir java.nio.file.Path tmp) throws IOException {
     FileSystemPeerRegistry registry =
-        registryIn(FileSystem.getLocal(new Configuration()), tmp, "budget/read");
-
-    registry.heartbeat("attempt_1");
-    registry.heartbeat("attempt_2");
+        withPeers(registryIn(localFileSystem(), tmp, "budget/read"), "attempt_1", "attempt_2");
     assertEquals(Set.of("attempt_1", "attempt_2"), registry.livePeers(Duration.ofSeconds(15)));
 
     assertTrue(registry.publishedCapacity().isEmpty());
@@ -41,7 +39,7 @@ class TestFileSystemPeerRegistry {
   void theCapacityIsAgedAgainstTheFreshestHeartbeat(@TempDir java.nio.file.Path tmp)
       throws IOException {
     FileSystemPeerRegistry registry =
-        registryIn(FileSystem.getLocal(new Configuration()).getRawFileSystem(), tmp, "budget");
+        registryIn(localFileSystem().getRawFileSystem(), tmp, "budget");
     registry.publishCapacity(500);
     registry.heartbeat("attempt_1");
     setModifiedBefore(
@@ -58,13 +56,24 @@ class TestFileSystemPeerRegistry {
   @Test
   void aPeerOlderThanTheTtlThanTheNewestIsGone(@TempDir java.nio.file.Path tmp) throws IOException {
     FileSystemPeerRegistry registry =
-        registryIn(FileSystem.getLocal(new Configuration()), tmp, "budget");
-    registry.heartbeat("old");
-    registry.heartbeat("new");
+        withPeers(registryIn(localFileSystem(), tmp, "budget"), "old", "new");
     // Age "old" by a minute, as a task that stopped announcing itself would be.
     java.nio.file.Path old = tmp.resolve("budget").resolve("old");
     setModifiedBefore(old, old, 60_000);
     assertEquals(Set.of("new"), registry.livePeers(Duration.ofSeconds(15)));
+  }
+
+  private static LocalFileSystem localFileSystem() throws IOException {
+    return FileSystem.getLocal(new Configuration());
+  }
+
+  /** The registry once each of the peers has announced itself, in order. */
+  private static FileSystemPeerRegistry withPeers(FileSystemPeerRegistry registry, String... peers)
+      throws IOException {
+    for (String peer : peers) {
+      registry.heartbeat(peer);
+    }
+    return registry;
   }
 
   private static FileSystemPeerRegistry registryIn(

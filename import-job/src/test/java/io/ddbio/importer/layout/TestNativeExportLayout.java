@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Finding a native export and reading its manifests on the local file system. */
 class TestNativeExportLayout {
@@ -93,22 +97,40 @@ class TestNativeExportLayout {
   }
 
   /**
-   * Why an export of {@code files} one-item files is refused once {@code from} is replaced by
-   * {@code to} in its {@code manifest-summary.json}.
+   * Summaries the import refuses before reading any data: another output format (named with those
+   * read), and counts that do not add up.
    */
-  private String failureWithSummaryEdited(String name, int files, String from, String to)
-      throws IOException {
+  static Stream<Arguments> refusedSummaries() {
+    return Stream.of(
+        Arguments.of(
+            "csv",
+            1,
+            "DYNAMODB_JSON",
+            "CSV",
+            new String[] {
+              "names output format \"CSV\"", "this import reads DYNAMODB_JSON and ION"
+            }),
+        Arguments.of(
+            "sum",
+            2,
+            "\"itemCount\":2",
+            "\"itemCount\":3",
+            new String[] {"records 3 items", "add up to 2"}));
+  }
+
+  /**
+   * An export of {@code files} one-item files is refused, saying why, once {@code from} is replaced
+   * by {@code to} in its {@code manifest-summary.json}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedSummaries")
+  void aSummaryThatCannotBeTrustedIsRefusedSayingWhy(
+      String name, int files, String from, String to, String[] mentions) throws IOException {
     Path dir = NativeExports.write(tmp, name, false, Collections.nCopies(files, ITEM));
     Path summary = dir.resolve("manifest-summary.json");
     Files.writeString(summary, Files.readString(summary).replace(from, to));
-    return failure(dir);
-  }
 
-  @Test
-  void otherOutputFormatsAreRefusedNamingThoseRead() throws IOException {
-    String m = failureWithSummaryEdited("csv", 1, "DYNAMODB_JSON", "CSV");
-
-    assertMentions(m, "names output format \"CSV\"", "this import reads DYNAMODB_JSON and ION");
+    assertMentions(failure(dir), mentions);
   }
 
   @Test
@@ -117,13 +139,6 @@ class TestNativeExportLayout {
     Files.delete(dir.resolve("data").resolve("data-1.json.gz"));
 
     assertMentions(failure(dir), "manifest-files.json, entry 2", "data-1.json.gz does not exist");
-  }
-
-  @Test
-  void countsThatDoNotAddUpFailBeforeAnythingIsRead() throws IOException {
-    String m = failureWithSummaryEdited("sum", 2, "\"itemCount\":2", "\"itemCount\":3");
-
-    assertMentions(m, "records 3 items", "add up to 2");
   }
 
   @Test
