@@ -13,9 +13,22 @@ import java.util.function.ToLongFunction;
  * @param succeeded whether the job succeeded
  * @param duration wall-clock time of the job
  * @param counters reads a counter's total
+ * @param earlierRuns what earlier runs of a resumed job had done (for example {@code 4 of 8
+ *     files, 5,000 items}), or null for a job that is not resumed. The counters are this run's
+ *     alone, so that a summary's usual lines keep one meaning.
  */
 public record JobSummary(
-    String title, boolean succeeded, Duration duration, ToLongFunction<DdbioCounter> counters) {
+    String title,
+    boolean succeeded,
+    Duration duration,
+    ToLongFunction<DdbioCounter> counters,
+    String earlierRuns) {
+
+  /** The summary of a job that is not resumed. */
+  public JobSummary(
+      String title, boolean succeeded, Duration duration, ToLongFunction<DdbioCounter> counters) {
+    this(title, succeeded, duration, counters, null);
+  }
 
   /** The summary, one fact per line. */
   public String render() {
@@ -28,6 +41,9 @@ public record JobSummary(
     // Only what applies: an export reads, an import reads lines and writes items.
     lineIfAny(sb, "items read", read);
     lineIfAny(sb, "items written", written);
+    if (earlierRuns != null) {
+      line(sb, "done by earlier runs", "%s", earlierRuns);
+    }
     long deleted = counters.applyAsLong(DdbioCounter.ITEMS_DELETED);
     if (deleted > 0) {
       line(sb, "items deleted", "%,d", deleted);
