@@ -192,6 +192,14 @@ public final class DdbioKeys {
           "Total segments of the parallel scan (1..1000000). Default: planned from the table's"
               + " size, the read budget and the cluster (see docs/CONFIGURATION.md).");
 
+  /** Segments read already, which the splits leave out (a resumed export). */
+  public static final ConfigKey<String> SCAN_SEGMENTS_DONE =
+      ConfigKey.text(
+          "dynamodb.scan.segments.done",
+          null,
+          "Segments of the scan read already, which no split reads again, as ranges such as"
+              + " 0-46,94: a resumed export sets it. Needs dynamodb.scan.segments.");
+
   /** Upper bound on input splits. */
   public static final ConfigKey<Integer> MAX_MAP_TASKS =
       ConfigKey.integer(

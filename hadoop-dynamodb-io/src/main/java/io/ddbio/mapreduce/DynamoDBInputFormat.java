@@ -1,11 +1,13 @@
 package io.ddbio.mapreduce;
 
+import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.config.ScanOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.scan.ScanPlanner;
+import io.ddbio.scan.SegmentSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +42,31 @@ public class DynamoDBInputFormat extends InputFormat<NullWritable, DynamoDBItemW
       table = TableInfo.describe(session.client(), session.retrier(), scan.table());
     }
     int slots = ClusterSlots.mapSlots(conf);
-    List<ScanPlanner.SplitPlan> plans = ScanPlanner.plan(table, scan, slots);
+    SegmentSet done;
+    List<ScanPlanner.SplitPlan> plans;
+    try {
+      done = SegmentSet.parse(DdbioKeys.SCAN_SEGMENTS_DONE.read(conf::get));
+      plans = ScanPlanner.plan(table, scan, slots, done);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(DdbioKeys.SCAN_SEGMENTS_DONE.name() + ": " + e.getMessage(), e);
+    }
     List<InputSplit> splits = new ArrayList<>(plans.size());
     for (ScanPlanner.SplitPlan p : plans) {
       splits.add(new DynamoDBSplit(p));
     }
+    if (plans.isEmpty()) {
+      LOG.info("Table {}: every segment was read already ({}); no splits", table.name(), done);
+      return splits;
+    }
     LOG.info(
-        "Table {}: ~{} items, ~{} bytes; {} segments in {} splits, {} read units/s per task"
+        "Table {}: ~{} items, ~{} bytes; {} segments in {} splits{}, {} read units/s per task"
             + " (cluster map slots: {})",
         table.name(),
         table.itemCount(),
         table.sizeBytes(),
         plans.get(0).totalSegments(),
         plans.size(),
+        done.isEmpty() ? "" : " (" + done.size() + " segments read already left out)",
         String.format("%.1f", plans.get(0).readUnitsPerSecond()),
         slots == 0 ? "unknown" : slots);
     return splits;

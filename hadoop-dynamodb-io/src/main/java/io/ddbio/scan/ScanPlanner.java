@@ -43,6 +43,27 @@ public final class ScanPlanner {
    * @param clusterMapSlots map tasks the cluster runs at once, 0 when unknown
    */
   public static List<SplitPlan> plan(TableInfo table, ScanOptions options, int clusterMapSlots) {
+    return plan(table, options, clusterMapSlots, SegmentSet.empty());
+  }
+
+  /**
+   * The plan of a scan that leaves out the segments read already, for a resumed export: only the
+   * other segments are in splits, and the rate is shared among the tasks that are left.
+   *
+   * @param done segments not to read again; when not empty, {@code options} must give the total
+   *     segments, since they are those of the scan being resumed
+   * @return the splits, empty when every segment is done
+   * @throws IllegalArgumentException when segments are done but the total is not given, or a done
+   *     segment is outside the scan
+   */
+  public static List<SplitPlan> plan(
+      TableInfo table, ScanOptions options, int clusterMapSlots, SegmentSet done) {
+    if (!done.isEmpty() && options.segments().isEmpty()) {
+      throw new IllegalArgumentException(
+          "a scan that leaves out segments read already needs its total segments ("
+              + DdbioKeys.SCAN_SEGMENTS.name()
+              + ")");
+    }
     double tableUnits =
         TaskRates.tableUnits(
             table, table.readUnits(), options.throughput(), DdbioKeys.READ_UNITS.name());
@@ -52,11 +73,12 @@ public final class ScanPlanner {
         options.segments().isPresent()
             ? options.segments().getAsInt()
             : SegmentPlanner.totalSegments(table.sizeBytes(), jobRate, parallelism);
-    List<SegmentRange> groups = SegmentPlanner.groupIntoSplits(total, options.maxSplits());
+    List<SegmentRange> groups = SegmentPlanner.groupIntoSplits(total, options.maxSplits(), done);
     int concurrent =
         options.throughput().concurrentTasks().isPresent()
             ? options.throughput().concurrentTasks().getAsInt()
-            : clusterMapSlots > 0 ? Math.min(groups.size(), clusterMapSlots) : groups.size();
+            : Math.max(
+                1, clusterMapSlots > 0 ? Math.min(groups.size(), clusterMapSlots) : groups.size());
     double perTask = TaskRates.perTask(tableUnits, options.throughput(), concurrent);
     double avg = table.averageItemBytes(DEFAULT_ITEM_BYTES);
 

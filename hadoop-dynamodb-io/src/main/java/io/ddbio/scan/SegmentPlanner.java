@@ -115,4 +115,44 @@ public final class SegmentPlanner {
     }
     return List.copyOf(ranges);
   }
+
+  /**
+   * Hands out the segments a resumed scan has still to read: those of {@code 0 … totalSegments-1}
+   * not in {@code done}. They are grouped as {@link #groupIntoSplits(int, int)} groups a scan of
+   * that many segments, then a group that spans segments read already is cut there, so that every
+   * split stays a contiguous range. That makes at most one split more per run of segments read.
+   *
+   * @return the ranges, in segment order; empty when every segment is done; immutable
+   * @throws IllegalArgumentException if an argument is out of range or {@code done} holds a segment
+   *     outside the scan
+   */
+  public static List<SegmentRange> groupIntoSplits(
+      int totalSegments, int maxSplits, SegmentSet done) {
+    if (done.isEmpty()) {
+      return groupIntoSplits(totalSegments, maxSplits);
+    }
+    groupIntoSplits(totalSegments, maxSplits); // checks the arguments
+    List<SegmentRange> left = done.missingFrom(totalSegments);
+    int remaining = left.stream().mapToInt(SegmentRange::count).sum();
+    if (remaining == 0) {
+      return List.of();
+    }
+    List<SegmentRange> ranges = new ArrayList<>();
+    int run = 0;
+    int next = left.get(0).first();
+    for (SegmentRange group : groupIntoSplits(remaining, maxSplits)) {
+      int wanted = group.count();
+      while (wanted > 0) {
+        SegmentRange r = left.get(run);
+        int take = Math.min(wanted, r.end() - next);
+        ranges.add(new SegmentRange(next, take));
+        wanted -= take;
+        next += take;
+        if (next == r.end() && ++run < left.size()) {
+          next = left.get(run).first();
+        }
+      }
+    }
+    return List.copyOf(ranges);
+  }
 }

@@ -13,9 +13,9 @@ import java.util.function.ToLongFunction;
  * @param succeeded whether the job succeeded
  * @param duration wall-clock time of the job
  * @param counters reads a counter's total
- * @param earlierRuns what earlier runs of a resumed job had done (for example {@code 4 of 8
- *     files, 5,000 items}), or null for a job that is not resumed. The counters are this run's
- *     alone, so that a summary's usual lines keep one meaning.
+ * @param earlierRuns what earlier runs of a resumed job had done (for example {@code 4 of 8 files,
+ *     5,000 items}), or null for a job that is not resumed. The counters are this run's alone, so
+ *     that a summary's usual lines keep one meaning.
  */
 public record JobSummary(
     String title,

@@ -42,6 +42,7 @@ class TestDdbioKeys {
     m.put("dynamodb.throughput.share.interval", "5s");
     m.put("dynamodb.throughput.capacity.refresh", "30s");
     m.put("dynamodb.scan.segments", "(none)");
+    m.put("dynamodb.scan.segments.done", "(none)");
     m.put("dynamodb.max.map.tasks", "1000");
     m.put("dynamodb.scan.page.limit", "1000");
     m.put("dynamodb.scan.consistent.read", "false");

@@ -16,11 +16,11 @@ class TestJobSummary {
   @Test
   void aResumedRunSaysWhatEarlierRunsDidOnALineOfItsOwnAndCountsOnlyItsOwnWork() {
     String text =
-        new JobSummary("Export", true, Duration.ofSeconds(3), COUNTS, "4 of 8 segments, 1,200 items")
+        new JobSummary(
+                "Export", true, Duration.ofSeconds(3), COUNTS, "4 of 8 segments, 1,200 items")
             .render();
     assertTrue(text.contains("  items read:                1,500\n"), text);
-    assertTrue(
-        text.contains("  done by earlier runs:      4 of 8 segments, 1,200 items\n"), text);
+    assertTrue(text.contains("  done by earlier runs:      4 of 8 segments, 1,200 items\n"), text);
     assertTrue(text.indexOf("items read") < text.indexOf("done by earlier runs"), text);
   }
 
