@@ -42,6 +42,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * @param names expression attribute names as JSON ({@code dynamodb.scan.expression.names})
  * @param values expression attribute values as DynamoDB JSON ({@code
  *     dynamodb.scan.expression.values})
+ * @param resume {@code --resume}: finish the unfinished export in the output directory, if there is
+ *     one, reading only the segments its earlier runs did not commit
  */
 public record ExportArguments(
     boolean help,
@@ -59,7 +61,8 @@ public record ExportArguments(
     Optional<String> projection,
     Optional<String> filter,
     Optional<String> names,
-    Optional<String> values)
+    Optional<String> values,
+    boolean resume)
     implements DdbioTool.CommandLine {
 
   private static final Set<String> VALUED =
@@ -76,7 +79,7 @@ public record ExportArguments(
           "filter",
           "names",
           "values");
-  private static final Set<String> FLAGS = Set.of("consistent-read", "help");
+  private static final Set<String> FLAGS = Set.of("consistent-read", "resume", "help");
   private static final int MAX_POSITIONAL = 4;
 
   private static final ExportArguments HELP =
@@ -96,7 +99,8 @@ public record ExportArguments(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          false);
 
   /**
    * Main classes a step line may name before the arguments: the predecessor's (as in Data
@@ -187,7 +191,8 @@ public record ExportArguments(
         a.option("projection").map(e -> expression(e, "--projection")),
         a.option("filter").map(e -> expression(e, "--filter")),
         a.option("names").map(n -> json(n, ScanExpressions::parseNames, "--names")),
-        a.option("values").map(v -> json(v, ScanExpressions::parseValues, "--values")));
+        a.option("values").map(v -> json(v, ScanExpressions::parseValues, "--values")),
+        a.flag("resume"));
   }
 
   /**

@@ -40,8 +40,11 @@ public final class ExportJob {
    * @param out the output directory, fully qualified
    * @param table the table as described at submit time, for the metadata and manifests
    * @param start when the export started, for the metadata
+   * @param exportId the native export's id, or null for a new one; a resumed native export keeps
+   *     its first run's
    */
-  static Job create(Configuration conf, Path out, TableDescription table, Instant start)
+  static Job create(
+      Configuration conf, Path out, TableDescription table, Instant start, String exportId)
       throws IOException {
     Job job = Job.getInstance(conf);
     Configuration jobConf = job.getConfiguration();
@@ -53,7 +56,9 @@ public final class ExportJob {
       ExportJobConf.setNativeTarget(
           jobConf,
           new NativeExportTarget(
-              NativeLayout.newExportId(start), table.tableArn(), table.tableId()));
+              exportId == null ? NativeLayout.newExportId(start) : exportId,
+              table.tableArn(),
+              table.tableId()));
     }
     job.setJobName("ddbio export of " + schema.tableName() + " to " + out);
     job.setJarByClass(ExportJob.class);

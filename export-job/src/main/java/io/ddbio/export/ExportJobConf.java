@@ -31,6 +31,18 @@ public final class ExportJobConf {
   /** The {@link NativeExportTarget} as JSON; set for {@link ExportFormat#DYNAMODB_JSON} only. */
   static final String NATIVE_TARGET = "ddbio.export.native.target";
 
+  /**
+   * Which run of the export this job is: 1, then 2 and on for each {@code --resume}. Unset reads as
+   * 1.
+   */
+  static final String RUN = "ddbio.export.run";
+
+  /**
+   * A random id of this run, recorded in the output directory before the job is submitted, so that
+   * the output format lets this job, and no other, write into a directory that exists.
+   */
+  static final String RUN_ID = "ddbio.export.run.id";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ExportJobConf() {}
@@ -45,6 +57,27 @@ public final class ExportJobConf {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Cannot write the table schema as JSON", e);
     }
+  }
+
+  public static void setRun(Configuration conf, int run, String id) {
+    conf.setInt(RUN, run);
+    conf.set(RUN_ID, id);
+  }
+
+  /** Which run of the export this job is, from 1. */
+  public static int run(Configuration conf) {
+    return conf.getInt(RUN, 1);
+  }
+
+  /** This run's id, or null when the job was not submitted by {@link ExportTool}. */
+  public static String runId(Configuration conf) {
+    return conf.get(RUN_ID);
+  }
+
+  /** Whether the format was chosen ({@code --format}), rather than left to the default. */
+  static boolean formatChosen(Configuration conf) {
+    String value = conf.getTrimmed(FORMAT);
+    return value != null && !value.isEmpty();
   }
 
   public static void setFormat(Configuration conf, ExportFormat format) {

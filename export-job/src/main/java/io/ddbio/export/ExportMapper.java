@@ -1,9 +1,15 @@
 package io.ddbio.export;
 
+import io.ddbio.export.commit.ExportCommitter;
+import io.ddbio.export.commit.ReadSegments;
+import io.ddbio.export.commit.TaskStatsFiles;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
+import io.ddbio.mapreduce.DynamoDBSplit;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
+import java.time.Instant;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -18,12 +24,40 @@ import org.apache.hadoop.mapreduce.Mapper;
  *
  * <p>Counts {@link DdbioCounter#BYTES_READ}: the line form of every item read. {@code ITEMS_READ}
  * belongs to the record reader and {@code BYTES_WRITTEN} to the record writer.
+ *
+ * <p>Once the split's segments are read to their end, it leaves them pending for the task commit
+ * ({@link ReadSegments}): a committed task's segments are the ones a resumed export does not read
+ * again. An attempt that fails leaves none.
  */
 public class ExportMapper extends Mapper<NullWritable, DynamoDBItemWritable, NullWritable, Text> {
   private ExportFormat.LineEncoder encoder;
   private final DataOutputBuffer buffer = new DataOutputBuffer(4096);
   private final Text line = new Text();
   private Counter bytesRead;
+
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    Instant readFrom = Instant.now();
+    setup(context);
+    while (context.nextKeyValue()) {
+      map(context.getCurrentKey(), context.getCurrentValue(), context);
+    }
+    cleanup(context);
+    // Not in a finally, as Mapper.run has it: segments whose scan stopped half-way are not read.
+    if (context.getInputSplit() instanceof DynamoDBSplit split) {
+      Path out = ((ExportCommitter) context.getOutputCommitter()).getOutputPath();
+      TaskStatsFiles.writeSegments(
+          out.getFileSystem(context.getConfiguration()),
+          out,
+          context.getTaskAttemptID(),
+          new ReadSegments(
+              ExportJobConf.run(context.getConfiguration()),
+              split.firstSegment(),
+              split.segmentCount(),
+              readFrom.toString(),
+              Instant.now().toString()));
+    }
+  }
 
   @Override
   protected void setup(Context context) {

@@ -11,13 +11,19 @@ import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.export.commit.ExportWithdrawal;
+import io.ddbio.export.commit.ResumePoint;
+import io.ddbio.export.commit.StartedExport;
 import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.export.layout.NativeExportTarget;
 import io.ddbio.export.layout.NativeLayout;
+import io.ddbio.export.output.ExportOutputFormat;
+import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.scan.ScanPlanner;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.tool.JobSummary;
 import io.ddbio.tool.ToolConsole;
@@ -27,14 +33,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -48,10 +59,12 @@ import org.apache.hadoop.util.ToolRunner;
  * ExpressionProbe}). It then runs the job, printing progress, prints a summary to standard output
  * and checks that the items read, the items in the metadata and the per-file counts agree. Exit
  * status: 0 when the export is complete and checked, 1 when anything failed (the reason on standard
- * error), 2 for a usage error (the reason and the usage on standard error). An export that fails,
- * in its job or in the final check (counts that disagree or cannot be read), has its output
- * directory removed, index files first ({@link ExportWithdrawal}): nothing may restore it, and a
- * retry can use the same path.
+ * error), 2 for a usage error (the reason and the usage on standard error). An export whose job
+ * fails keeps what its tasks committed, with the record of what it was started with ({@link
+ * StartedExport}), so that a rerun with {@code --resume} reads only the rest; without anything
+ * committed it is removed. An export whose final check fails (counts that disagree or cannot be
+ * read) has its output directory removed, index files first ({@link ExportWithdrawal}): nothing may
+ * restore it, and a retry can use the same path.
  */
 public class ExportTool extends JobTool<ExportArguments> {
   /** A tool printing to the process's standard output and error. */
@@ -83,7 +96,7 @@ public class ExportTool extends JobTool<ExportArguments> {
   protected int run(ExportArguments arguments, Configuration conf) {
     String what = "Export of table \"" + arguments.table() + "\" to " + arguments.outputDir();
     try {
-      return export(conf, arguments.table());
+      return export(conf, arguments);
     } catch (UsageException e) {
       return console.usageError(e.getMessage());
     } catch (InterruptedException e) {
@@ -99,17 +112,33 @@ public class ExportTool extends JobTool<ExportArguments> {
     return lastCounters();
   }
 
-  private int export(Configuration conf, String tableName)
+  private int export(Configuration conf, ExportArguments arguments)
       throws IOException, InterruptedException, ClassNotFoundException {
     Path dir = new Path(conf.get(FileOutputFormat.OUTDIR));
     FileSystem fs = dir.getFileSystem(conf);
     Path out = fs.makeQualified(dir);
-    String title = "Export of table \"" + tableName + "\" to " + out;
+    String title = "Export of table \"" + arguments.table() + "\" to " + out;
+    Optional<StartedExport> earlier = Optional.empty();
     if (fs.exists(out)) {
-      return console.failure(
-          title
-              + " not started: the output directory already exists. An export writes a new"
-              + " directory; choose another path or remove this one.");
+      earlier =
+          fs.exists(new Path(out, FileOutputCommitter.SUCCEEDED_FILE_NAME))
+              ? Optional.empty()
+              : StartedExport.read(fs, out);
+      if (earlier.isEmpty()) {
+        return console.failure(
+            title
+                + " not started: the output directory already exists. An export writes a new"
+                + " directory; choose another path or remove this one.");
+      }
+      if (!arguments.resume()) {
+        return console.failure(
+            title
+                + " not started: the output directory holds an unfinished export, started "
+                + earlier.get().startTime()
+                + ". Rerun with --resume to finish it, or remove the directory to start again.");
+      }
+    } else if (arguments.resume()) {
+      console.note("Nothing to resume in " + out + ": starting a new export.");
     }
     TableInfo table = describeTable(conf);
     ScanExpressions selection = HadoopOptions.from(conf).scan().expressions();
@@ -122,10 +151,48 @@ public class ExportTool extends JobTool<ExportArguments> {
               + ": the exported items cannot be imported into a table.");
     }
 
-    Job job = ExportJob.create(conf, out, table.description(), Instant.now());
+    ResumePoint done = earlier.isPresent() ? resumeFrom(conf, fs, out, earlier.get()) : null;
+    if (conf.get(DdbioKeys.SCAN_SEGMENTS.name()) == null) {
+      // Fixed before the first run, so that a resumed run reads the rest of the same scan.
+      conf.setInt(DdbioKeys.SCAN_SEGMENTS.name(), plannedSegments(conf, table));
+    }
+    StartedExport.Run run =
+        new StartedExport.Run(
+            earlier.map(e -> e.lastRun().run() + 1).orElse(1),
+            UUID.randomUUID().toString(),
+            Instant.now().toString());
+    ExportJobConf.setRun(conf, run.run(), run.id());
+    Job job =
+        ExportJob.create(
+            conf,
+            out,
+            table.description(),
+            Instant.parse(earlier.map(StartedExport::startTime).orElse(run.startTime())),
+            earlier.map(StartedExport::target).map(NativeExportTarget::exportId).orElse(null));
+    StartedExport thisRun = started(job, table, run);
+    if (earlier.isPresent()) {
+      List<String> differences = earlier.get().differences(thisRun);
+      if (!differences.isEmpty()) {
+        return console.failure(
+            title
+                + " not resumed: a resume must export what the first run began to, and here "
+                + String.join("; ", differences)
+                + ". Give the first run's options, or remove the directory to start again.");
+      }
+    }
+    earlier.map(e -> e.withRun(run)).orElse(thisRun).write(fs, out);
+    int totalSegments = job.getConfiguration().getInt(DdbioKeys.SCAN_SEGMENTS.name(), 0);
+
     long started = System.nanoTime();
-    boolean succeeded = job.waitForCompletion(true);
+    boolean succeeded;
+    try {
+      succeeded = job.waitForCompletion(true);
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      keepOrWithdraw(fs, out, totalSegments);
+      throw e;
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
+    long earlierItems = done == null ? 0 : done.items();
     Optional<String> problem;
     try {
       problem = succeeded ? Optional.empty() : Optional.of(JobFailure.describe(job));
@@ -137,28 +204,122 @@ public class ExportTool extends JobTool<ExportArguments> {
       if (problem.isEmpty()) {
         problem =
             ExportCheck.problem(
-                JobCounts.totals(lastCounters()).applyAsLong(DdbioCounter.ITEMS_READ),
+                JobCounts.totals(lastCounters()).applyAsLong(DdbioCounter.ITEMS_READ)
+                    + earlierItems,
                 metadata(fs, out));
       }
     } catch (IOException | RuntimeException | InterruptedException e) {
-      // The job has committed _SUCCESS and the manifest: an export that cannot be checked must
-      // not stay looking complete, whatever stopped the check.
-      withdraw(fs, out, "its outcome could not be checked");
+      if (succeeded) {
+        // The job has committed _SUCCESS and the manifest: an export that cannot be checked must
+        // not stay looking complete, whatever stopped the check.
+        withdraw(fs, out, "its outcome could not be checked");
+      } else {
+        keepOrWithdraw(fs, out, totalSegments);
+      }
       throw e;
     }
     if (lastCounters() != null) {
       // Without counters a summary would show zeros as if they had been counted.
       ToLongFunction<DdbioCounter> counts = JobCounts.totals(lastCounters());
-      console.print(new JobSummary(title, problem.isEmpty(), took, counts).render());
+      String earlierRuns = done == null ? null : done.describe(totalSegments);
+      console.print(new JobSummary(title, problem.isEmpty(), took, counts, earlierRuns).render());
     }
     if (problem.isEmpty()) {
       console.print(layoutNote(job.getConfiguration(), out, selection));
       return ToolConsole.OK;
     }
     int status = console.failure(title + " failed: " + problem.get());
-    withdraw(
-        fs, out, succeeded ? "an export that failed its final check must not be restored" : null);
+    if (succeeded) {
+      withdraw(fs, out, "an export that failed its final check must not be restored");
+    } else {
+      keepOrWithdraw(fs, out, totalSegments);
+    }
     return status;
+  }
+
+  /**
+   * Sets up a resumed run: the first run's segment count and format unless given, and the segments
+   * earlier runs committed, which this run's splits leave out.
+   *
+   * @return what earlier runs committed
+   */
+  private ResumePoint resumeFrom(Configuration conf, FileSystem fs, Path out, StartedExport earlier)
+      throws IOException {
+    if (conf.get(DdbioKeys.SCAN_SEGMENTS.name()) == null) {
+      conf.setInt(DdbioKeys.SCAN_SEGMENTS.name(), earlier.totalSegments());
+    }
+    if (!ExportJobConf.formatChosen(conf)) {
+      ExportJobConf.setFormat(conf, ExportFormat.valueOf(earlier.format()));
+    }
+    List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+    ResumePoint done = ResumePoint.read(fs, out, dropped::add);
+    for (String d : dropped) {
+      console.note("Reading again the segments of a task whose record the stop cut short: " + d);
+    }
+    conf.set(DdbioKeys.SCAN_SEGMENTS_DONE.name(), done.segments().toString());
+    console.note(
+        "Resuming the export started "
+            + earlier.startTime()
+            + ": "
+            + done.describe(earlier.totalSegments())
+            + " committed by earlier runs are not read again.");
+    return done;
+  }
+
+  /** The segments the scan of a new export is planned in, as the job's splits would plan it. */
+  private static int plannedSegments(Configuration conf, TableInfo table) {
+    ScanOptions scan = HadoopOptions.from(conf).scan();
+    return ScanPlanner.plan(table, scan, ClusterSlots.mapSlots(conf)).get(0).totalSegments();
+  }
+
+  /** What {@code job} exports, as a resume must repeat it, with {@code run} its only run. */
+  private static StartedExport started(Job job, TableInfo table, StartedExport.Run run)
+      throws IOException {
+    Configuration jobConf = job.getConfiguration();
+    ExportFormat format = ExportJobConf.format(jobConf);
+    CompressionCodec codec = ExportOutputFormat.codec(job);
+    ScanOptions scan = HadoopOptions.from(jobConf).scan();
+    return new StartedExport(
+        table.name(),
+        table.description().tableId(),
+        format.name(),
+        scan.segments().orElseThrow(),
+        codec == null ? null : codec.getDefaultExtension(),
+        ExportSelection.of(scan.expressions()).orElse(null),
+        scan.consistentRead(),
+        format == ExportFormat.DYNAMODB_JSON ? ExportJobConf.nativeTarget(jobConf) : null,
+        run.startTime(),
+        List.of(run));
+  }
+
+  /**
+   * After a run that failed: keeps what its tasks and earlier runs committed, for a resume, or
+   * withdraws the export when nothing was.
+   */
+  private void keepOrWithdraw(FileSystem fs, Path out, int totalSegments) throws IOException {
+    ResumePoint kept;
+    try {
+      kept = ResumePoint.read(fs, out, d -> {});
+    } catch (IOException e) {
+      console.note(
+          "Left "
+              + out
+              + " as it is: what was committed could not be read ("
+              + e.getMessage()
+              + "). Rerun with --resume to finish the export, or remove the directory.");
+      return;
+    }
+    if (kept.segments().isEmpty()) {
+      withdraw(fs, out, null);
+      return;
+    }
+    console.note(
+        "Kept what the export committed in "
+            + out
+            + ": "
+            + kept.describe(totalSegments)
+            + ". Rerun the same command with --resume to read the rest, or remove the directory"
+            + " to start again.");
   }
 
   /**

@@ -184,15 +184,37 @@ class ITExportJob {
   }
 
   @Test
-  void aFailedJobLeavesNoOutputDirectory() throws Exception {
-    Path out = tmp.resolve("failed");
-    // A codec no task can load fails every task once the job is running.
+  void aCodecThatCannotBeLoadedIsNamedBeforeTheJobStarts() throws Exception {
+    Path out = tmp.resolve("no-codec");
     ExportRun run =
         export(
             "-D",
             "mapreduce.output.fileoutputformat.compress=true",
             "-D",
             "mapreduce.output.fileoutputformat.compress.codec=no.such.Codec",
+            out.toString(),
+            TABLE,
+            "0.5",
+            "2");
+    assertEquals(1, run.status(), run::stderr);
+    assertTrue(run.stderr().contains("no.such.Codec"), run.stderr());
+    assertFalse(run.stderr().contains("failed: job job_"), run.stderr());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aFailedJobLeavesNoOutputDirectory() throws Exception {
+    Path out = tmp.resolve("failed");
+    // Zstandard's codec loads everywhere but writes only with Hadoop's native library, which these
+    // tasks lack (as a node without it would): every task fails once the job is running, before
+    // any commits.
+    ExportRun run =
+        export(
+            "-D",
+            "mapreduce.output.fileoutputformat.compress=true",
+            "-D",
+            "mapreduce.output.fileoutputformat.compress.codec="
+                + "org.apache.hadoop.io.compress.ZStandardCodec",
             out.toString(),
             TABLE,
             "0.5",

@@ -27,6 +27,8 @@ import java.util.List;
  * @param files every data file, in the manifest's order
  * @param selection the projection and filter of a partial export; null (and not written) for a full
  *     one. Older ddbio ignores it, so the layout version stays 1.
+ * @param runs the runs of an export that was resumed ({@code --resume}), in order, with what each
+ *     read and when; null (and not written) for an export read in one run. Older ddbio ignores it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExportMetadata(
@@ -41,7 +43,43 @@ public record ExportMetadata(
     long itemCount,
     long byteCount,
     List<DataFileStats> files,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ExportSelection selection) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ExportSelection selection,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ScanRun> runs) {
+
+  /** The metadata of an export read in one run. */
+  public ExportMetadata(
+      String format,
+      int formatVersion,
+      String toolVersion,
+      String dataFormat,
+      String compression,
+      TableSchema table,
+      String startTime,
+      String endTime,
+      long itemCount,
+      long byteCount,
+      List<DataFileStats> files,
+      ExportSelection selection) {
+    this(
+        format,
+        formatVersion,
+        toolVersion,
+        dataFormat,
+        compression,
+        table,
+        startTime,
+        endTime,
+        itemCount,
+        byteCount,
+        files,
+        selection,
+        null);
+  }
+
+  /** Whether the export was read in more than one run. */
+  public boolean resumed() {
+    return runs != null && runs.size() > 1;
+  }
 
   /** The file's name in an export directory. */
   public static final String FILE_NAME = "ddbio-export.json";

@@ -12,6 +12,7 @@ import io.ddbio.export.output.ExportOutputFormat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,7 +32,9 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
  * TaskStatsFiles}). The job commit then deletes the visible files no committed task recorded
  * (attempts that failed, were killed or lost a speculative race; {@link PublishedFiles}), writes
  * the format's index files and {@code ddbio-export.json} for exactly the recorded files, removes
- * the records, and writes {@code _SUCCESS} last ({@link ExportIndexFiles}).
+ * the records, and writes {@code _SUCCESS} last ({@link ExportIndexFiles}). A job that fails keeps
+ * the committed tasks' records, with what the export was started with ({@link StartedExport}), so
+ * that a resumed run reads only the segments no committed task read ({@link ResumePoint}).
  *
  * <p>So importers, which read what the manifest lists, never see a failed attempt's data, and
  * whoever waits for {@code _SUCCESS} finds the manifests complete. Until the job commits, data
@@ -70,7 +73,7 @@ public class ExportCommitter extends OutputCommitter {
 
   @Override
   public boolean needsTaskCommit(TaskAttemptContext context) throws IOException {
-    return fs(context).exists(TaskStatsFiles.pending(out, context.getTaskAttemptID()));
+    return TaskStatsFiles.hasPending(fs(context), out, context.getTaskAttemptID());
   }
 
   @Override
@@ -105,20 +108,34 @@ public class ExportCommitter extends OutputCommitter {
     String compression = codec == null ? null : codec.getDefaultExtension();
 
     FileSystem fs = out.getFileSystem(conf);
-    List<WrittenFile> files = TaskStatsFiles.collect(fs, out);
+    StartedExport started = StartedExport.read(fs, out).orElse(null);
+    List<TaskOutput> outputs = TaskStatsFiles.collect(fs, out);
+    List<WrittenFile> files =
+        outputs.stream().map(TaskOutput::file).filter(Objects::nonNull).toList();
     List<WrittenFile> published = PublishedFiles.reconcile(fs, out, files);
     ExportIndexFiles.write(
         fs,
         out,
         new CommittedExport(
-            format, published, schema, start, Instant.now(), compression, selection, target),
+            format,
+            published,
+            schema,
+            start,
+            Instant.now(),
+            compression,
+            selection,
+            target,
+            ExportRuns.of(started, outputs)),
         () -> TaskStatsFiles.remove(fs, out));
   }
 
-  /** Removes the commit's records; the tool withdraws the rest of a failed export. */
+  /**
+   * Removes what attempts left pending and keeps the committed tasks' records, so that the export
+   * can be resumed; the tool withdraws the export when nothing was committed.
+   */
   @Override
   public void abortJob(JobContext context, JobStatus.State state) throws IOException {
-    TaskStatsFiles.remove(out.getFileSystem(context.getConfiguration()), out);
+    TaskStatsFiles.removePending(out.getFileSystem(context.getConfiguration()), out);
   }
 
   private FileSystem fs(TaskAttemptContext context) throws IOException {

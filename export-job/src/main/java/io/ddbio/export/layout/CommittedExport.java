@@ -3,6 +3,7 @@ package io.ddbio.export.layout;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.ExportSelection;
+import io.ddbio.backup.ScanRun;
 import io.ddbio.backup.TableSchema;
 import io.ddbio.export.commit.WrittenFile;
 import io.ddbio.tool.Version;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param selection the projection and filter of a partial export, or null for a full one
  * @param target the native export's id and table identity; null unless {@code format} is {@link
  *     ExportFormat#DYNAMODB_JSON}
+ * @param runs what each run of a resumed export read and when, or null for an export read in one
+ *     run
  */
 public record CommittedExport(
     ExportFormat format,
@@ -30,10 +33,12 @@ public record CommittedExport(
     Instant end,
     String compression,
     ExportSelection selection,
-    NativeExportTarget target) {
+    NativeExportTarget target,
+    List<ScanRun> runs) {
 
   public CommittedExport {
     files = List.copyOf(files);
+    runs = runs == null ? null : List.copyOf(runs);
     if ((format == ExportFormat.DYNAMODB_JSON) != (target != null)) {
       throw new IllegalArgumentException("a native export target goes with the native format only");
     }
@@ -62,6 +67,7 @@ public record CommittedExport(
         itemCount(),
         byteCount(),
         stats,
-        selection);
+        selection,
+        runs);
   }
 }

@@ -2,22 +2,28 @@ package io.ddbio.export.output;
 
 import io.ddbio.export.ExportJobConf;
 import io.ddbio.export.commit.ExportCommitter;
+import io.ddbio.export.commit.StartedExport;
 import io.ddbio.export.layout.DataFileNames;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.export.layout.NativeLayout;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.mapred.FileAlreadyExistsException;
+import org.apache.hadoop.mapred.InvalidJobConfException;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.security.TokenCache;
 import org.apache.hadoop.util.ReflectionUtils;
 
 /**
@@ -32,7 +38,8 @@ import org.apache.hadoop.util.ReflectionUtils;
  * .json.gz}, always gzip, as the native layout is (see {@link NativeLayout}). For {@link
  * ExportFormat#JSON} it is {@code <uuid>_<task>.json}, then the codec's extension.
  *
- * <p>The output directory must not exist ({@link FileOutputFormat#checkOutputSpecs}).
+ * <p>The output directory must not exist, unless this job's tool recorded this run in it ({@link
+ * #checkOutputSpecs}): a resumed export writes into the directory its earlier runs left.
  */
 public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
   private ExportCommitter committer;
@@ -49,6 +56,31 @@ public class ExportOutputFormat extends FileOutputFormat<NullWritable, Text> {
         context.getTaskAttemptID(),
         codec(context),
         context.getCounter(DdbioCounter.BYTES_WRITTEN));
+  }
+
+  /**
+   * Refuses an output directory that exists, as {@link FileOutputFormat} does, unless its {@link
+   * StartedExport} names this job's run: the tool writes that record before it submits a run, and a
+   * resumed run adds to what is there.
+   */
+  @Override
+  public void checkOutputSpecs(JobContext job) throws IOException {
+    Path out = getOutputPath(job);
+    if (out == null) {
+      throw new InvalidJobConfException("The export has no output directory");
+    }
+    Configuration conf = job.getConfiguration();
+    TokenCache.obtainTokensForNamenodes(job.getCredentials(), new Path[] {out}, conf);
+    FileSystem fs = out.getFileSystem(conf);
+    if (!fs.exists(out)) {
+      return;
+    }
+    String run = ExportJobConf.runId(conf);
+    Optional<StartedExport> started = StartedExport.read(fs, out);
+    if (run == null || started.isEmpty() || !run.equals(started.get().lastRun().id())) {
+      throw new FileAlreadyExistsException(
+          "Output directory " + out + " already exists and is not an export this job resumes");
+    }
   }
 
   /** Where the attempt of {@code context} writes its data file, below {@code out}. */
