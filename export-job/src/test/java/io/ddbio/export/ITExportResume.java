@@ -10,11 +10,10 @@ import io.ddbio.backup.ScanRun;
 import io.ddbio.export.commit.TaskStatsFiles;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.SegmentSet;
+import io.ddbio.testing.ChildJvm;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.junit.LocalDynamoDb;
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,44 +185,12 @@ class ITExportResume {
   }
 
   private Process startInChildJvm(Path out) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path");
-    if (classPath == null || classPath.isBlank()) {
-      classPath = System.getProperty("java.class.path");
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The module openings Hadoop needs on Java 17, as this JVM was given them.
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
-        .forEach(command::add);
-    command.addAll(List.of("-Xmx512m", "-cp", classPath, ExportTool.class.getName()));
-    for (String setting :
-        List.of(
-            "mapreduce.framework.name=local",
-            "fs.defaultFS=file:///",
-            "hadoop.tmp.dir=" + tmp.resolve("child-tmp"),
-            "mapreduce.jobtracker.staging.root.dir=" + tmp.resolve("child-staging"),
-            "mapreduce.client.completion.pollinterval=100",
-            "mapreduce.local.map.tasks.maximum=2",
-            "dynamodb.scan.page.limit=10")) {
-      command.add("-D");
-      command.add(setting);
-    }
-    command.addAll(arguments(out));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile()).start();
-  }
-
-  private File logFile() {
-    return tmp.resolve("child.log").toFile();
+    return ChildJvm.start(
+        ExportTool.class, tmp, List.of("dynamodb.scan.page.limit=10"), arguments(out));
   }
 
   private String log() {
-    try {
-      String text = Files.readString(logFile().toPath());
-      return text.substring(Math.max(0, text.length() - 4000));
-    } catch (Exception e) {
-      return e.toString();
-    }
+    return ChildJvm.log(tmp);
   }
 
   private static long committed(Path tasks) throws Exception {

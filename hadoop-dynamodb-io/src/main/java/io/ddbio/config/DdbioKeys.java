@@ -241,6 +241,16 @@ public final class DdbioKeys {
               + " record. Default: <inputDir>-rejects-<UTC time>, beside the backup directory."
               + " Used only when dynamodb.max.bad.records is above 0.");
 
+  /** Where an import records which data files it has imported, for a resume. */
+  public static final ConfigKey<String> IMPORT_PROGRESS_DIR =
+      ConfigKey.text(
+          "dynamodb.import.progress.dir",
+          null,
+          "Directory where an import records each data file it has completely imported, so that"
+              + " a rerun with --resume skips them. Default: <inputDir>-import-<table>-progress,"
+              + " beside the backup directory (beside the rejects directory when --rejects-dir is"
+              + " given). Removed when the import's job succeeds.");
+
   /** Which attributes a scan returns. */
   public static final ConfigKey<String> SCAN_PROJECTION =
       ConfigKey.text(

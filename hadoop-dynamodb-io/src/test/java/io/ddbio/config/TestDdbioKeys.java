@@ -48,6 +48,7 @@ class TestDdbioKeys {
     m.put("dynamodb.scan.consistent.read", "false");
     m.put("dynamodb.max.bad.records", "0");
     m.put("dynamodb.rejects.dir", "(none)");
+    m.put("dynamodb.import.progress.dir", "(none)");
     m.put("dynamodb.scan.projection", "(none)");
     m.put("dynamodb.scan.filter", "(none)");
     m.put("dynamodb.scan.expression.names", "(none)");

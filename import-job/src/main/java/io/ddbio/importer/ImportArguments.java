@@ -33,6 +33,9 @@ import org.apache.hadoop.conf.Configuration;
  *     --allow-partial-items})
  * @param allowNoManifest whether data files without a manifest (nor {@code ddbio-export.json}) to
  *     list them may be imported ({@code --allow-no-manifest})
+ * @param resume {@code --resume}: skip the files an earlier, unfinished run of the same import
+ *     recorded as imported, if there is such a run
+ * @param progressDir where the import records its progress ({@code --progress-dir}), if given
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -48,6 +51,8 @@ public record ImportArguments(
     Optional<String> rejectsDir,
     boolean allowPartialItems,
     boolean allowNoManifest,
+    boolean resume,
+    Optional<String> progressDir,
     boolean help)
     implements DdbioTool.CommandLine {
 
@@ -63,6 +68,8 @@ public record ImportArguments(
   private static final String REJECTS_DIR = "rejects-dir";
   private static final String ALLOW_PARTIAL_ITEMS = "allow-partial-items";
   private static final String ALLOW_NO_MANIFEST = "allow-no-manifest";
+  private static final String RESUME = "resume";
+  private static final String PROGRESS_DIR = "progress-dir";
   private static final String HELP = "help";
 
   private static final String USAGE =
@@ -110,6 +117,13 @@ public record ImportArguments(
                             last, so without it the export may be unfinished. The files
                             imported are listed; their completeness cannot be checked.
                             (Refused without this option)
+        --resume            finish the import a failed or killed run of the same command
+                            left unfinished: the files it recorded as imported are
+                            skipped, the others imported from their start. Without an
+                            unfinished run, imports everything
+        --progress-dir DIR  where the import records each file it has imported, for
+                            --resume (default: <inputDir>-import-<table>-progress, beside
+                            the rejects directory's default place, or beside --rejects-dir)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -148,8 +162,9 @@ public record ImportArguments(
                 CREATE_READ_UNITS,
                 CREATE_WRITE_UNITS,
                 MAX_BAD_RECORDS,
-                REJECTS_DIR),
-            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST));
+                REJECTS_DIR,
+                PROGRESS_DIR),
+            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST, RESUME));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -164,6 +179,8 @@ public record ImportArguments(
           Optional.empty(),
           false,
           false,
+          false,
+          Optional.empty(),
           true);
     }
     List<String> positional = a.positional();
@@ -207,6 +224,8 @@ public record ImportArguments(
         a.option(REJECTS_DIR).map(d -> nonBlank(d, "--rejects-dir")),
         a.flag(ALLOW_PARTIAL_ITEMS),
         a.flag(ALLOW_NO_MANIFEST),
+        a.flag(RESUME),
+        a.option(PROGRESS_DIR).map(d -> nonBlank(d, "--progress-dir")),
         false);
   }
 
@@ -231,6 +250,7 @@ public record ImportArguments(
     region.ifPresent(r -> conf.set(DdbioKeys.REGION.name(), r));
     maxBadRecords.ifPresent(n -> conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), n));
     rejectsDir.ifPresent(d -> conf.set(DdbioKeys.REJECTS_DIR.name(), d));
+    progressDir.ifPresent(d -> conf.set(DdbioKeys.IMPORT_PROGRESS_DIR.name(), d));
   }
 
   private static Optional<TableCreation> createTable(Arguments a) {

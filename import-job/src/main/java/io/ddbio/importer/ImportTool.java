@@ -117,54 +117,101 @@ public class ImportTool extends JobTool<ImportArguments> {
     source.uncheckedFiles().ifPresent(err::println);
     PartialExportCheck.check(source.metadata(), arguments.allowPartialItems())
         .ifPresent(err::println);
+    String title = "Import of " + source.directory() + " into table \"" + arguments.table() + "\"";
+    ImportResume resume = ImportResume.find(arguments, source, badRecords, conf, console);
     if (arguments.createTable().isPresent()) {
-      err.println(TableCreator.create(source, arguments.createTable().get(), options));
+      if (resume.resuming()) {
+        console.note("Not creating table \"" + arguments.table() + "\": the first run did.");
+      } else {
+        err.println(TableCreator.create(source, arguments.createTable().get(), options));
+      }
     }
     TableInfo table = DestinationTable.describe(options);
     source.checkKeys(table, conf);
     checkBudget(table, options);
     ItemCheck.configure(conf, table.keys());
     BadRecordOptions bad = badRecords.withRejectsDirFor(source.directory(), Instant.now(), conf);
+    if (resume.resuming()) {
+      BadRecordOptions given = bad;
+      bad = bad.forResume(Instant.now(), conf);
+      if (!bad.equals(given)) {
+        console.note(
+            "The bad records of the files already imported stay in "
+                + given.requireRejectsDir()
+                + "; this run sets its own aside in "
+                + bad.requireRejectsDir()
+                + ".");
+      }
+    }
     bad.applyTo(conf);
 
-    TaskFailures.enable(conf);
-    Job job = source.createJob(conf);
-    long start = System.nanoTime();
     try {
-      submit(job);
-      err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
-      boolean succeeded = JobProgress.await(job, err);
-      // Unknown counts are a failure: read as zeros, "0 read, 0 written" would pass the check.
-      Optional<String> countsUnknown = readCounters(job, succeeded);
-      Counters counters = lastCounters();
-      ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
-      Optional<String> countProblem =
-          counters == null ? countsUnknown : source.countProblem(counts);
-      String title = "Import of " + source.directory() + " into table \"" + table.name() + "\"";
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      long setAside = counts.applyAsLong(DdbioCounter.BAD_RECORDS);
-      Optional<String> tooManyBad = bad.problem(setAside);
-      boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
-      if (counters != null) {
-        console.print(new JobSummary(title, complete, took, counts).render());
+      int skipped = resume.begin(source, arguments.table(), conf);
+      TaskFailures.enable(conf);
+      Job job = source.createJob(conf, skipped);
+      try {
+        return runJob(job, source, bad, resume, title);
+      } finally {
+        TaskFailures.cleanUp(job.getConfiguration());
       }
-      if (!succeeded) {
-        reportFailure(job);
-        reportRejectsKept(bad, conf);
-        return 1;
-      }
-      if (tooManyBad.isPresent()) {
-        err.println("Import failed: " + tooManyBad.get());
-      } else if (setAside > 0) {
-        err.println(setAside + " bad records set aside in " + bad.requireRejectsDir());
-      }
-      if (countProblem.isPresent()) {
-        err.println("Import incomplete: " + countProblem.get());
-      }
-      return complete ? 0 : 1;
     } finally {
-      TaskFailures.cleanUp(job.getConfiguration());
+      resume.end(source.fileCount());
     }
+  }
+
+  /**
+   * Runs the job and reports it.
+   *
+   * @return the exit status: 0 when the job succeeded and its counts check
+   */
+  private int runJob(
+      Job job, ImportSource source, BadRecordOptions bad, ImportResume resume, String title)
+      throws IOException, InterruptedException {
+    PrintStream err = console.err();
+    Configuration conf = job.getConfiguration();
+    long start = System.nanoTime();
+    submit(job);
+    err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
+    boolean succeeded = JobProgress.await(job, err);
+    if (succeeded) {
+      resume.jobSucceeded();
+    }
+    // Unknown counts are a failure: read as zeros, "0 read, 0 written" would pass the check.
+    Optional<String> countsUnknown = readCounters(job, succeeded);
+    Counters counters = lastCounters();
+    ToLongFunction<DdbioCounter> counts = JobCounts.totals(counters);
+    // The backup's counts are of every file, so the checks take the earlier runs' work too.
+    ToLongFunction<DdbioCounter> wholeImport = resume.done().plus(counts);
+    Optional<String> countProblem =
+        counters == null ? countsUnknown : source.countProblem(wholeImport);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    long setAside = wholeImport.applyAsLong(DdbioCounter.BAD_RECORDS);
+    Optional<String> tooManyBad = bad.problem(setAside);
+    boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
+    if (counters != null) {
+      String earlierRuns = resume.earlierRuns(source.fileCount());
+      console.print(new JobSummary(title, complete, took, counts, earlierRuns).render());
+    }
+    if (!succeeded) {
+      reportFailure(job);
+      reportRejectsKept(bad, conf);
+      return 1;
+    }
+    long setAsideNow = counts.applyAsLong(DdbioCounter.BAD_RECORDS);
+    if (tooManyBad.isPresent()) {
+      err.println(
+          "Import failed: "
+              + tooManyBad.get()
+              + (setAside > setAsideNow
+                  ? " (earlier runs' in the rejects directories they named)"
+                  : ""));
+    } else if (setAsideNow > 0) {
+      err.println(setAsideNow + " bad records set aside in " + bad.requireRejectsDir());
+    }
+    if (countProblem.isPresent()) {
+      err.println("Import incomplete: " + countProblem.get());
+    }
+    return complete ? 0 : 1;
   }
 
   private static void submit(Job job) throws IOException, InterruptedException {

@@ -55,6 +55,19 @@ class TestImportArguments {
   }
 
   @Test
+  void resumeIsAFlagAndTheProgressDirectoryReachesItsKey() {
+    assertFalse(parse("d", "Tbl").resume());
+    ImportArguments a = parse("d", "Tbl", "0.5", "--resume", "--progress-dir", "/tmp/p");
+    assertTrue(a.resume());
+    assertEquals(Optional.of("/tmp/p"), a.progressDir());
+    Configuration conf = new Configuration(false);
+    a.applyTo(conf);
+    assertEquals("/tmp/p", conf.get("dynamodb.import.progress.dir"));
+    assertTrue(refused("d", "Tbl", "--progress-dir", " ").contains("--progress-dir is empty"));
+    assertTrue(ImportArguments.usage().contains("--resume"));
+  }
+
+  @Test
   void formatIsOneOfTheNamedLayouts() {
     assertEquals(
         BackupFormat.DYNAMODB_JSON, parse("d", "Tbl", "--format", "dynamodb-json").format());

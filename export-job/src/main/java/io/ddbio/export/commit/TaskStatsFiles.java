@@ -1,5 +1,6 @@
 package io.ddbio.export.commit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.parallel.InParallel;
 import java.io.FileNotFoundException;
@@ -145,9 +146,9 @@ public final class TaskStatsFiles {
             r -> {
               try {
                 return Optional.of(readOutput(fs, r));
-              } catch (FileNotFoundException e) {
-                throw e;
-              } catch (IOException e) {
+              } catch (MalformedRecordException e) {
+                // Only a record that does not parse: one the store failed to return (throttled,
+                // refused) must fail the resume rather than have its segments read again.
                 fs.delete(r, false);
                 dropped.accept(e.getMessage());
                 return Optional.empty();
@@ -212,6 +213,9 @@ public final class TaskStatsFiles {
   private static <T> T read(FileSystem fs, Path path, Class<T> type) throws IOException {
     try (InputStream in = fs.open(path)) {
       return JSON.readValue(in, type);
+    } catch (JsonProcessingException e) {
+      throw new MalformedRecordException(
+          "Task stats file " + path + " is not readable: " + e.getMessage(), e);
     } catch (FileNotFoundException e) {
       throw e;
     } catch (IOException e) {
@@ -219,15 +223,24 @@ public final class TaskStatsFiles {
     }
   }
 
+  /** A record that was read but does not parse or lacks what a record holds. */
+  private static final class MalformedRecordException extends IOException {
+    MalformedRecordException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private static void check(TaskOutput output, Path path) throws IOException {
     WrittenFile file = output.file();
     if (output.segments() == null && file == null) {
-      throw new IOException("Task stats file " + path + " names neither segments nor a file");
+      throw new MalformedRecordException(
+          "Task stats file " + path + " names neither segments nor a file", null);
     }
     if (file != null
         && (file.stats() == null || file.md5Hex() == null || file.stats().name() == null)) {
-      throw new IOException(
-          "Task stats file " + path + " does not describe a data file with its stats and MD5");
+      throw new MalformedRecordException(
+          "Task stats file " + path + " does not describe a data file with its stats and MD5",
+          null);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.ddbio.importer.input;
 
 import io.ddbio.importer.layout.BackupLayout;
+import io.ddbio.importer.progress.ImportProgress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,12 @@ public class BackupInputFormat extends FileInputFormat<LongWritable, Text> {
               + " now");
     }
     return layout.dataFiles();
+  }
+
+  /** One split per data file, but for the files a resumed import has imported already. */
+  @Override
+  public List<InputSplit> getSplits(JobContext job) throws IOException {
+    return ImportProgress.remaining(super.getSplits(job), job.getConfiguration());
   }
 
   /** Never: a split in mid-file would not know its first line's number. */

@@ -1,6 +1,7 @@
 package io.ddbio.importer.input;
 
 import io.ddbio.importer.layout.NativeExportLayout;
+import io.ddbio.importer.progress.ImportProgress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ public class NativeExportInputFormat extends InputFormat<LongWritable, Text> {
 
   /**
    * One split per listed file. The manifests are read again here rather than carried in the job's
-   * configuration: an export may list thousands of files, and every task would load them all.
+   * configuration: an export may list thousands of files, and every task would load them all. A
+   * resumed import leaves out the files an earlier run imported.
    */
   @Override
   public List<InputSplit> getSplits(JobContext context) throws IOException {
@@ -51,7 +53,7 @@ public class NativeExportInputFormat extends InputFormat<LongWritable, Text> {
               f.entry().md5Checksum(),
               f.entry().itemCount()));
     }
-    return splits;
+    return ImportProgress.remaining(splits, context.getConfiguration());
   }
 
   @Override

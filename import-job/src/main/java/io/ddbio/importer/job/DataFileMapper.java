@@ -1,6 +1,7 @@
 package io.ddbio.importer.job;
 
 import io.ddbio.importer.TaskFailures;
+import io.ddbio.importer.progress.ProgressCommitter;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBOutputFormat;
 import io.ddbio.metrics.DdbioCounter;
@@ -31,6 +32,7 @@ abstract class DataFileMapper
   @Override
   protected void setup(Context context) throws IOException {
     file = fileOf(context.getInputSplit());
+    ProgressCommitter.noteFile(context.getConfiguration(), file);
     lines = context.getCounter(DdbioCounter.LINES_READ);
     bytes = context.getCounter(DdbioCounter.BYTES_READ);
     items = context.getCounter(DdbioCounter.ITEMS_READ);

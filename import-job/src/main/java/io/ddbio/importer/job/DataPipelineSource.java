@@ -38,6 +38,11 @@ record DataPipelineSource(BackupLayout layout) implements ImportSource {
       StoredChecksum.configure(
           job.getConfiguration(), new Path(layout.directory(), ExportMetadata.FILE_NAME));
     }
+    return fileCount();
+  }
+
+  @Override
+  public int fileCount() {
     return layout.dataFiles().size();
   }
 

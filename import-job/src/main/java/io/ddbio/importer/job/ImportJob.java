@@ -26,7 +26,7 @@ public final class ImportJob {
    * @param layout the backup's data files; each becomes one map task
    */
   public static Job create(Configuration conf, BackupLayout layout) throws IOException {
-    return create(conf, new DataPipelineSource(layout));
+    return create(conf, new DataPipelineSource(layout), 0);
   }
 
   /**
@@ -34,12 +34,14 @@ public final class ImportJob {
    *
    * @param conf the configuration, with the output table and throughput options set
    * @param source the backup; each of its data files becomes one map task
+   * @param skipped how many of its files a resumed import leaves out (see {@link
+   *     io.ddbio.importer.progress.ImportProgress#remaining})
    */
-  static Job create(Configuration conf, ImportSource source) throws IOException {
+  static Job create(Configuration conf, ImportSource source, int skipped) throws IOException {
     String table = conf.get(DdbioKeys.OUTPUT_TABLE.name());
     Job job = Job.getInstance(conf, "ddbio import of " + source.directory() + " into " + table);
     job.setJarByClass(ImportJob.class);
-    writeToTable(job, source.configureInput(job));
+    writeToTable(job, source.configureInput(job) - skipped);
     return job;
   }
 
@@ -47,7 +49,7 @@ public final class ImportJob {
    * Makes {@code job} a map-only job writing into the output table: the part every import shares,
    * whatever it reads.
    *
-   * @param splits the job's splits (one per data file)
+   * @param splits the job's splits (one per data file left to import)
    */
   private static void writeToTable(Job job, int splits) {
     job.setNumReduceTasks(0);

@@ -1,6 +1,7 @@
 package io.ddbio.importer.job;
 
 import io.ddbio.importer.TaskFailures;
+import io.ddbio.importer.progress.ProgressCommitter;
 import io.ddbio.importer.reject.BadRecordOptions;
 import io.ddbio.importer.reject.RejectsCommitter;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
@@ -17,7 +18,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 /**
  * The import's output: items into the table through {@link DynamoDBOutputFormat}, and, when bad
  * records are set aside ({@link BadRecordOptions}), a {@link RejectsCommitter} that also commits
- * the rejects directory, which must not exist yet.
+ * the rejects directory, which must not exist yet; and, when the job records its progress for a
+ * resume, a {@link ProgressCommitter} around either.
  */
 public class ImportOutputFormat extends OutputFormat<NullWritable, DynamoDBItemWritable> {
   private final DynamoDBOutputFormat<NullWritable> table = new DynamoDBOutputFormat<>();
@@ -70,9 +72,11 @@ public class ImportOutputFormat extends OutputFormat<NullWritable, DynamoDBItemW
       BadRecordOptions options = BadRecordOptions.from(context.getConfiguration());
       OutputCommitter tableCommitter = table.getOutputCommitter(context);
       committer =
-          options.setsAside()
-              ? new RejectsCommitter(tableCommitter, options.requireRejectsDir(), context)
-              : tableCommitter;
+          ProgressCommitter.wrap(
+              options.setsAside()
+                  ? new RejectsCommitter(tableCommitter, options.requireRejectsDir(), context)
+                  : tableCommitter,
+              context.getConfiguration());
     }
     return committer;
   }

@@ -69,9 +69,13 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
    */
   void checkKeys(TableInfo table, Configuration conf) throws IOException;
 
-  /** The import job (not yet submitted), with the output table and throughput set in conf. */
-  default Job createJob(Configuration conf) throws IOException {
-    return ImportJob.create(conf, this);
+  /**
+   * The import job (not yet submitted), with the output table and throughput set in conf.
+   *
+   * @param skipped how many data files a resumed import leaves out, as done by earlier runs
+   */
+  default Job createJob(Configuration conf, int skipped) throws IOException {
+    return ImportJob.create(conf, this, skipped);
   }
 
   /**
@@ -80,6 +84,9 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
    * @return the job's number of splits (one per data file)
    */
   int configureInput(Job job) throws IOException;
+
+  /** How many data files the backup has: the job's tasks, unless a resume skips some. */
+  int fileCount();
 
   /** What is wrong with a finished job's counts; empty when they agree. */
   Optional<String> countProblem(ToLongFunction<DdbioCounter> counters);

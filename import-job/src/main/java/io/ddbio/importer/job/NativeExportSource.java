@@ -42,6 +42,11 @@ record NativeExportSource(NativeExportLayout layout) implements ImportSource {
         .setBoolean(NativeExportMapper.INCREMENTAL_KEY, layout.summary().incremental());
     job.getConfiguration().set(NativeLineFormat.KEY, layout.lineFormat().name());
     job.setMapperClass(NativeExportMapper.class);
+    return fileCount();
+  }
+
+  @Override
+  public int fileCount() {
     return layout.files().size();
   }
 

@@ -85,6 +85,26 @@ public record BadRecordOptions(int maxBadRecords, Optional<Path> rejectsDir) {
     return new BadRecordOptions(maxBadRecords, Optional.of(dir));
   }
 
+  /**
+   * These options for a resumed import: when the rejects directory exists, it holds the bad records
+   * of the files earlier runs imported, and this run's go beside it, in {@code
+   * <rejectsDir>-resumed-<UTC time>}, so that no earlier reject is overwritten.
+   *
+   * @param conf resolves the directory's file system
+   */
+  public BadRecordOptions forResume(Instant now, Configuration conf) throws IOException {
+    if (rejectsDir.isEmpty()) {
+      return this;
+    }
+    Path dir = rejectsDir.get();
+    if (!dir.getFileSystem(conf).exists(dir)) {
+      return this;
+    }
+    return new BadRecordOptions(
+        maxBadRecords,
+        Optional.of(new Path(dir.getParent(), dir.getName() + "-resumed-" + STAMP.format(now))));
+  }
+
   /** Sets both keys, so that every task and the committer see the same directory. */
   public void applyTo(Configuration conf) {
     conf.setInt(DdbioKeys.MAX_BAD_RECORDS.name(), maxBadRecords);

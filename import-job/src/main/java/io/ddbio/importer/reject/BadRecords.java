@@ -1,6 +1,7 @@
 package io.ddbio.importer.reject;
 
 import io.ddbio.importer.job.ImportJob;
+import io.ddbio.importer.progress.ProgressCommitter;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class BadRecords implements Closeable {
     if (!options.setsAside()) {
       return new BadRecords(file, 0, counter, null);
     }
-    OutputCommitter committer = context.getOutputCommitter();
+    OutputCommitter committer = ProgressCommitter.unwrap(context.getOutputCommitter());
     if (!(committer instanceof RejectsCommitter r)) {
       throw new IllegalStateException(
           "Bad records are to be set aside, but the job's committer is "
