@@ -10,7 +10,7 @@ import io.ddbio.backup.ScanRun;
 import io.ddbio.export.commit.TaskStatsFiles;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.SegmentSet;
-import io.ddbio.testing.ChildJvm;
+import io.ddbio.testing.KillableToolJvm;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.junit.LocalDynamoDb;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class ITExportResume {
   private static final String TABLE = "ResumeSource";
-  private static final int ITEMS = 1_600;
+  private static final int ITEMS = 800;
   private static final int SEGMENTS = 16;
 
   @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
@@ -108,7 +108,9 @@ class ITExportResume {
     assertEquals(2, runs.size(), runs::toString);
     SegmentSet first = SegmentSet.parse(runs.get(0).segments());
     SegmentSet second = SegmentSet.parse(runs.get(1).segments());
-    assertTrue(first.size() >= SEGMENTS / 2, runs::toString);
+    // Half the task records were seen before the kill; a record it cut short (at most one per
+    // task running, two here) counts as not committed, and its segment is read again.
+    assertTrue(first.size() >= SEGMENTS / 2 - 2, runs::toString);
     assertEquals(SEGMENTS, first.size() + second.size(), runs::toString);
     assertEquals(ITEMS, runs.get(0).itemCount() + runs.get(1).itemCount(), runs::toString);
     for (ScanRun r : runs) {
@@ -185,12 +187,12 @@ class ITExportResume {
   }
 
   private Process startInChildJvm(Path out) throws Exception {
-    return ChildJvm.start(
+    return KillableToolJvm.start(
         ExportTool.class, tmp, List.of("dynamodb.scan.page.limit=10"), arguments(out));
   }
 
   private String log() {
-    return ChildJvm.log(tmp);
+    return KillableToolJvm.log(tmp);
   }
 
   private static long committed(Path tasks) throws Exception {

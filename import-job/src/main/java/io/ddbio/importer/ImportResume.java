@@ -86,12 +86,7 @@ final class ImportResume {
     try {
       earlier = progress.started();
     } catch (IOException e) {
-      String why =
-          "cannot read the import's progress in "
-              + progress.directory()
-              + " ("
-              + ToolConsole.describe(e)
-              + ")";
+      String why = cannot("read", progress, e);
       if (given != null) {
         throw new IOException(why, e);
       }
@@ -135,6 +130,17 @@ final class ImportResume {
   private static ImportResume withoutRecord(ToolConsole console, String why) {
     warnUnresumable(console, why);
     return new ImportResume(console, null, false, Optional.empty(), false, false);
+  }
+
+  /** {@code cannot read the import's progress in <dir> (<reason>)}. */
+  private static String cannot(String verb, ImportProgress progress, IOException e) {
+    return "cannot "
+        + verb
+        + " the import's progress in "
+        + progress.directory()
+        + " ("
+        + ToolConsole.describe(e)
+        + ")";
   }
 
   private static void warnUnresumable(ToolConsole console, String why) {
@@ -245,12 +251,7 @@ final class ImportResume {
           new StartedImport(source.directory().toString(), table, Instant.now().toString()));
       return true;
     } catch (IOException e) {
-      String why =
-          "cannot write the import's progress in "
-              + progress.directory()
-              + " ("
-              + ToolConsole.describe(e)
-              + ")";
+      String why = cannot("write", progress, e);
       if (placeGiven) {
         throw new IOException(why, e);
       }

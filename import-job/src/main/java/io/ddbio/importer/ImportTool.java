@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * and checks the counts ({@link ItemCountCheck}, {@link NativeCountCheck}) and the bad records set
  * aside ({@link BadRecordOptions}). Exit status: 0 when every item was written (but for bad records
  * set aside within the limit), 1 on failure (the reason on standard error), 2 on a usage error.
+ *
+ * <p>Every run records the data files it has imported ({@link ImportResume}), so that a rerun with
+ * {@code --resume} after a failure skips them.
  */
 public class ImportTool extends JobTool<ImportArguments> {
   private static final Logger LOG = LoggerFactory.getLogger(ImportTool.class);

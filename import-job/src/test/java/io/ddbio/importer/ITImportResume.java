@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.importer.progress.ImportProgress;
 import io.ddbio.importer.progress.StartedImport;
 import io.ddbio.metrics.DdbioCounter;
-import io.ddbio.testing.ChildJvm;
+import io.ddbio.testing.KillableToolJvm;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.junit.LocalDynamoDb;
@@ -121,10 +121,7 @@ class ITImportResume {
     Path exportDir = NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID);
     Path broken = exportDir.resolve("data").resolve(NativeExports.FIXTURE_FILES.get(0));
     byte[] original = Files.readAllBytes(broken);
-    List<String> lines = new ArrayList<>();
-    for (byte[] line : Fixtures.lines(broken)) {
-      lines.add(new String(line, StandardCharsets.UTF_8));
-    }
+    List<String> lines = textLines(broken);
     lines.set(0, lines.get(0).replace("\"Ada\"", "\"Eve\""));
     NativeExports.gzip(broken, lines);
 
@@ -177,11 +174,7 @@ class ITImportResume {
     assertTrue(Files.isDirectory(rejects), failed.err());
 
     Path plain = Backups.writeItems(tmp.resolve("b-plain"), items.subList(10, 20));
-    List<String> lines = new ArrayList<>();
-    for (byte[] line : Fixtures.lines(plain)) {
-      lines.add(new String(line, StandardCharsets.UTF_8));
-    }
-    NativeExports.gzip(b, lines);
+    NativeExports.gzip(b, textLines(plain));
     List<String> again = new ArrayList<>(List.of(command));
     again.add("--resume");
     ImportRun resumed = ImportRun.of(ddb, tmp, again.toArray(String[]::new));
@@ -250,7 +243,7 @@ class ITImportResume {
   }
 
   private Process startInChildJvm(Path backup, String table, String writeRatio) throws Exception {
-    return ChildJvm.start(
+    return KillableToolJvm.start(
         ImportTool.class,
         tmp,
         List.of(),
@@ -265,7 +258,16 @@ class ITImportResume {
   }
 
   private String log() {
-    return ChildJvm.log(tmp);
+    return KillableToolJvm.log(tmp);
+  }
+
+  /** A data file's lines as text, gunzipped when its name ends in {@code .gz}. */
+  private static List<String> textLines(Path file) {
+    List<String> lines = new ArrayList<>();
+    for (byte[] line : Fixtures.lines(file)) {
+      lines.add(new String(line, StandardCharsets.UTF_8));
+    }
+    return lines;
   }
 
   /** How many files the progress directory records as imported. */

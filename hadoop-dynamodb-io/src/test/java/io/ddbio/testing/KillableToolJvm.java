@@ -11,8 +11,8 @@ import java.util.List;
  * A tool run in a JVM of its own on the LocalJobRunner, so that a test can kill the whole job with
  * SIGKILL, as a lost client, and then resume it in its own JVM.
  */
-public final class ChildJvm {
-  private ChildJvm() {}
+public final class KillableToolJvm {
+  private KillableToolJvm() {}
 
   /**
    * Starts {@code main} with the test's class path and Hadoop's module openings, a LocalJobRunner
