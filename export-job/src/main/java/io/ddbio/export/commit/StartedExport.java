@@ -1,13 +1,9 @@
 package io.ddbio.export.commit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.ExportSelection;
 import io.ddbio.export.layout.NativeExportTarget;
-import java.io.FileNotFoundException;
+import io.ddbio.mapreduce.JsonRecords;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,9 +54,6 @@ public record StartedExport(
 
   private static final String FILE = "export.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   public StartedExport {
     runs = List.copyOf(runs);
     if (runs.isEmpty()) {
@@ -80,10 +73,8 @@ public record StartedExport(
    */
   public static Optional<StartedExport> read(FileSystem fs, Path out) throws IOException {
     Path path = path(out);
-    try (InputStream in = fs.open(path)) {
-      return Optional.of(JSON.readValue(in, StartedExport.class));
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
+    try {
+      return JsonRecords.readIfThere(fs, path, StartedExport.class);
     } catch (IOException e) {
       throw new IOException(
           path + ", the record of an unfinished export, is not readable: " + e.getMessage(), e);
@@ -92,10 +83,7 @@ public record StartedExport(
 
   /** Writes the record into {@code out}, in place of any earlier one. */
   public void write(FileSystem fs, Path out) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(this);
-    try (OutputStream stream = fs.create(path(out), true)) {
-      stream.write(bytes);
-    }
+    JsonRecords.write(fs, path(out), this);
   }
 
   /** The run under way, or the last one. */

@@ -1,12 +1,10 @@
 package io.ddbio.export.commit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ddbio.mapreduce.JsonRecords;
 import io.ddbio.parallel.InParallel;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +47,6 @@ public final class TaskStatsFiles {
    * Hadoop's S3A committers do with their thread pool, without being throttled for them.
    */
   static final int READ_THREADS = 32;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TaskStatsFiles() {}
 
@@ -190,10 +186,7 @@ public final class TaskStatsFiles {
   }
 
   private static void write(FileSystem fs, Path path, Object record) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(record);
-    try (OutputStream out = fs.create(path, true)) {
-      out.write(bytes);
-    }
+    JsonRecords.write(fs, path, record);
   }
 
   private static TaskOutput readOutput(FileSystem fs, Path path) throws IOException {
@@ -211,8 +204,8 @@ public final class TaskStatsFiles {
   }
 
   private static <T> T read(FileSystem fs, Path path, Class<T> type) throws IOException {
-    try (InputStream in = fs.open(path)) {
-      return JSON.readValue(in, type);
+    try {
+      return JsonRecords.read(fs, path, type);
     } catch (JsonProcessingException e) {
       throw new MalformedRecordException(
           "Task stats file " + path + " is not readable: " + e.getMessage(), e);

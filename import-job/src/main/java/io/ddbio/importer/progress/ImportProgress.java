@@ -1,14 +1,10 @@
 package io.ddbio.importer.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.config.DdbioKeys;
+import io.ddbio.mapreduce.JsonRecords;
 import io.ddbio.parallel.InParallel;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,9 +42,6 @@ public final class ImportProgress {
 
   /** Records read at once: one small read each, tens of milliseconds apiece on an object store. */
   private static final int READ_THREADS = 32;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final FileSystem fs;
   private final Path dir;
@@ -107,16 +100,16 @@ public final class ImportProgress {
    * cut short: it is written before the first job is submitted, so no file was imported after it.
    */
   public Optional<StartedImport> started() throws IOException {
-    try (InputStream in = fs.open(new Path(dir, STARTED))) {
-      return Optional.of(JSON.readValue(in, StartedImport.class));
-    } catch (FileNotFoundException | JsonProcessingException e) {
+    try {
+      return JsonRecords.readIfThere(fs, new Path(dir, STARTED), StartedImport.class);
+    } catch (JsonProcessingException e) {
       return Optional.empty();
     }
   }
 
   /** Creates the directory for {@code started}, before the first run's job. */
   public void start(StartedImport started) throws IOException {
-    write(new Path(dir, STARTED), started);
+    JsonRecords.write(fs, new Path(dir, STARTED), started);
   }
 
   /**
@@ -131,8 +124,8 @@ public final class ImportProgress {
             READ_THREADS,
             "reading the import's progress",
             p -> {
-              try (InputStream in = fs.open(p)) {
-                return Optional.of(JSON.readValue(in, ImportedFile.class));
+              try {
+                return Optional.of(JsonRecords.read(fs, p, ImportedFile.class));
               } catch (JsonProcessingException e) {
                 // Only a record that does not parse: one the store failed to return (throttled,
                 // refused) must fail the resume rather than be imported again unannounced.
@@ -151,7 +144,7 @@ public final class ImportProgress {
 
   /** Records {@code file} as imported; a record written again (a task retried) is replaced. */
   void record(ImportedFile file) throws IOException {
-    write(new Path(dir, recordName(file.file())), file);
+    JsonRecords.write(fs, new Path(dir, recordName(file.file())), file);
   }
 
   /** Removes the directory: the import's job succeeded, so no resume needs it. */
@@ -215,12 +208,5 @@ public final class ImportProgress {
       }
     }
     return records;
-  }
-
-  private void write(Path path, Object record) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(record);
-    try (OutputStream out = fs.create(path, true)) {
-      out.write(bytes);
-    }
   }
 }
