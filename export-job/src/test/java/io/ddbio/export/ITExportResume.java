@@ -16,7 +16,6 @@ import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,18 +72,8 @@ class ITExportResume {
   void anExportKilledHalfWayIsFinishedByAResumeThatReadsOnlyWhatWasLeft() throws Exception {
     Path out = tmp.resolve("out");
     Path tasks = out.resolve(TaskStatsFiles.DIR).resolve("tasks");
-    Process child = startInChildJvm(out);
-    try {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      while (committed(tasks) < SEGMENTS / 2) {
-        assertTrue(child.isAlive(), "the export ended before it was killed: " + log());
-        assertTrue(Instant.now().isBefore(deadline), "no half of the tasks committed in time");
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL: no abort, no clean-up, as a lost client
-      child.waitFor();
-    }
+    startInChildJvm(out)
+        .killWhen(() -> committed(tasks) >= SEGMENTS / 2, "half of the tasks committed");
     assertFalse(Files.exists(out.resolve("_SUCCESS")), "killed before it finished");
     assertFalse(Files.exists(out.resolve("manifest")));
 
@@ -149,18 +138,10 @@ class ITExportResume {
   @Test
   void aResumeWithOptionsThatChangeWhatIsExportedIsRefusedNamingThem() throws Exception {
     Path out = tmp.resolve("changed");
-    Process child = startInChildJvm(out);
-    try {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      while (committed(out.resolve(TaskStatsFiles.DIR).resolve("tasks")) < 1) {
-        assertTrue(child.isAlive(), "the export ended before it was killed: " + log());
-        assertTrue(Instant.now().isBefore(deadline), "no task committed in time");
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly();
-      child.waitFor();
-    }
+    startInChildJvm(out)
+        .killWhen(
+            () -> committed(out.resolve(TaskStatsFiles.DIR).resolve("tasks")) >= 1,
+            "a task committed");
     List<String> resume = new ArrayList<>(arguments(out));
     resume.set(resume.indexOf("--segments") + 1, "8");
     resume.addAll(List.of("--resume", "--compression", "gzip"));
@@ -186,13 +167,9 @@ class ITExportResume {
     assertFalse(run.stdout().contains("earlier runs"), run.stdout());
   }
 
-  private Process startInChildJvm(Path out) throws Exception {
+  private KillableToolJvm startInChildJvm(Path out) throws Exception {
     return KillableToolJvm.start(
         ExportTool.class, tmp, List.of("dynamodb.scan.page.limit=10"), arguments(out));
-  }
-
-  private String log() {
-    return KillableToolJvm.log(tmp);
   }
 
   private static long committed(Path tasks) throws Exception {

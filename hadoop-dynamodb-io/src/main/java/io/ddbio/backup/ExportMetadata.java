@@ -46,36 +46,6 @@ public record ExportMetadata(
     @JsonInclude(JsonInclude.Include.NON_NULL) ExportSelection selection,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<ScanRun> runs) {
 
-  /** The metadata of an export read in one run. */
-  public ExportMetadata(
-      String format,
-      int formatVersion,
-      String toolVersion,
-      String dataFormat,
-      String compression,
-      TableSchema table,
-      String startTime,
-      String endTime,
-      long itemCount,
-      long byteCount,
-      List<DataFileStats> files,
-      ExportSelection selection) {
-    this(
-        format,
-        formatVersion,
-        toolVersion,
-        dataFormat,
-        compression,
-        table,
-        startTime,
-        endTime,
-        itemCount,
-        byteCount,
-        files,
-        selection,
-        null);
-  }
-
   /** Whether the export was read in more than one run. */
   public boolean resumed() {
     return runs != null && runs.size() > 1;

@@ -153,7 +153,8 @@ class TestExportMetadata {
         3,
         99,
         List.of(new DataFileStats(dataFile, 3, 99, "ab".repeat(32))),
-        selection);
+        selection,
+        null);
   }
 
   @Test

@@ -1,26 +1,45 @@
 package io.ddbio.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A tool run in a JVM of its own on the LocalJobRunner, so that a test can kill the whole job with
- * SIGKILL, as a lost client, and then resume it in its own JVM.
+ * SIGKILL, as a lost client, once it has done part of its work, and then resume it.
  */
 public final class KillableToolJvm {
-  private KillableToolJvm() {}
+  /** How long the tool may take to reach the point where it is killed. */
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  private final Process process;
+  private final File log;
+
+  private KillableToolJvm(Process process, File log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** A condition on the tool's progress, read from the files it writes. */
+  @FunctionalInterface
+  public interface Progress {
+    boolean reached() throws Exception;
+  }
 
   /**
    * Starts {@code main} with the test's class path and Hadoop's module openings, a LocalJobRunner
    * of two map threads working below {@code tmp}, {@code settings} as {@code -D} options, then
-   * {@code args}; its output goes to {@link #log}.
+   * {@code args}; its output goes to {@code tmp/child.log}.
    */
-  public static Process start(Class<?> main, Path tmp, List<String> settings, List<String> args)
-      throws Exception {
+  public static KillableToolJvm start(
+      Class<?> main, Path tmp, List<String> settings, List<String> args) throws Exception {
     String classPath = System.getProperty("surefire.test.class.path");
     if (classPath == null || classPath.isBlank()) {
       classPath = System.getProperty("java.class.path");
@@ -47,23 +66,39 @@ public final class KillableToolJvm {
       command.add(setting);
     }
     command.addAll(args);
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(logFile(tmp))
-        .start();
+    File log = tmp.resolve("child.log").toFile();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    return new KillableToolJvm(process, log);
   }
 
-  /** The last 4,000 characters the child printed, for a failure's message. */
-  public static String log(Path tmp) {
+  /**
+   * Waits until {@code progress} is reached, then kills the JVM with SIGKILL (no abort, no
+   * clean-up, as a lost client) and waits for it to end.
+   *
+   * @param what the point awaited, for the failure when the tool ends first or takes too long
+   */
+  public void killWhen(Progress progress, String what) throws Exception {
     try {
-      String text = Files.readString(logFile(tmp).toPath());
+      Instant deadline = Instant.now().plus(PATIENCE);
+      while (!progress.reached()) {
+        assertTrue(process.isAlive(), "the tool ended before " + what + ": " + log());
+        assertTrue(Instant.now().isBefore(deadline), "not " + what + " in time: " + log());
+        Thread.sleep(50);
+      }
+    } finally {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
+  /** The last 4,000 characters the tool printed. */
+  public String log() {
+    try {
+      String text = Files.readString(log.toPath());
       return text.substring(Math.max(0, text.length() - 4000));
     } catch (Exception e) {
       return e.toString();
     }
-  }
-
-  private static File logFile(Path tmp) {
-    return tmp.resolve("child.log").toFile();
   }
 }

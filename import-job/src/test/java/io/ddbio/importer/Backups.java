@@ -191,7 +191,8 @@ public final class Backups {
         itemCount,
         bytes,
         files,
-        selection);
+        selection,
+        null);
   }
 
   /** The data files of a copied {@code datapipeline-v3} fixture, plain first. */

@@ -14,8 +14,6 @@ import io.ddbio.testkit.junit.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,18 +63,8 @@ class ITImportResume {
     Path progress = progressOf(backup, table);
 
     // 2% of 1,000 write units, shared by two tasks: each file takes a second or more.
-    Process child = startInChildJvm(backup, table, "0.02");
-    try {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      while (recorded(progress) < FILES / 2) {
-        assertTrue(child.isAlive(), "the import ended before it was killed: " + log());
-        assertTrue(Instant.now().isBefore(deadline), "no half of the files imported in time");
-        Thread.sleep(50);
-      }
-    } finally {
-      child.destroyForcibly(); // SIGKILL: no abort, no clean-up, as a lost client
-      child.waitFor();
-    }
+    startInChildJvm(backup, table, "0.02")
+        .killWhen(() -> recorded(progress) >= FILES / 2, "half of the files imported");
     // Read as the resume will read it: a record the kill cut short (at most one per task that
     // was running, two here) counts as not imported.
     long done =
@@ -242,7 +230,8 @@ class ITImportResume {
     assertTrue(Files.exists(progress.resolve("_import.json")), "the other import's record is kept");
   }
 
-  private Process startInChildJvm(Path backup, String table, String writeRatio) throws Exception {
+  private KillableToolJvm startInChildJvm(Path backup, String table, String writeRatio)
+      throws Exception {
     return KillableToolJvm.start(
         ImportTool.class,
         tmp,
@@ -255,10 +244,6 @@ class ITImportResume {
             ddb.endpoint().toString(),
             "--region",
             "us-east-1"));
-  }
-
-  private String log() {
-    return KillableToolJvm.log(tmp);
   }
 
   /** A data file's lines as text, gunzipped when its name ends in {@code .gz}. */
