@@ -7,6 +7,7 @@ import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
+import io.ddbio.config.ThroughputOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
@@ -21,11 +22,13 @@ import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
+import io.ddbio.mapreduce.JobWatch;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.ScanPlanner;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.ProgressLine;
 import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
@@ -186,7 +189,14 @@ public class ExportTool extends JobTool<ExportArguments> {
     long started = System.nanoTime();
     boolean succeeded;
     try {
-      succeeded = job.waitForCompletion(true);
+      JobWatch.submit(job, "Export", console.err());
+      succeeded =
+          JobWatch.await(
+              job,
+              progressLine(title, table, job.getConfiguration(), done),
+              DdbioCounter.ITEMS_READ,
+              DdbioCounter.READ_CAPACITY_MILLIUNITS,
+              console.err());
     } catch (IOException | RuntimeException | InterruptedException e) {
       keepOrWithdraw(fs, out, totalSegments);
       throw e;
@@ -264,6 +274,26 @@ public class ExportTool extends JobTool<ExportArguments> {
             + done.describe(earlier.totalSegments())
             + " committed by earlier runs are not read again.");
     return done;
+  }
+
+  /**
+   * The progress line of this run: the items the table held when last counted, less those earlier
+   * runs exported, at the share of the table's read capacity the job aims at (0, unknown, for an
+   * on-demand table without --read-units, which the job refuses anyway).
+   */
+  private static ProgressLine progressLine(
+      String title, TableInfo table, Configuration conf, ResumePoint done) {
+    ThroughputOptions throughput = HadoopOptions.from(conf).scan().throughput();
+    double target;
+    try {
+      target =
+          TaskRates.tableUnits(table, table.readUnits(), throughput, DdbioKeys.READ_UNITS.name())
+              * throughput.percent();
+    } catch (IllegalArgumentException e) {
+      target = 0;
+    }
+    long earlier = done == null ? 0 : done.items();
+    return new ProgressLine(title, "read", Math.max(0, table.itemCount() - earlier), target);
   }
 
   /** The segments the scan of a new export is planned in, as the job's splits would plan it. */

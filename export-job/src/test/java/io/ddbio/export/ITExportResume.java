@@ -72,8 +72,18 @@ class ITExportResume {
   void anExportKilledHalfWayIsFinishedByAResumeThatReadsOnlyWhatWasLeft() throws Exception {
     Path out = tmp.resolve("out");
     Path tasks = out.resolve(TaskStatsFiles.DIR).resolve("tasks");
-    startInChildJvm(out)
-        .killWhen(() -> committed(tasks) >= SEGMENTS / 2, "half of the tasks committed");
+    KillableToolJvm child = startInChildJvm(out);
+    child.killWhen(() -> committed(tasks) >= SEGMENTS / 2, "half of the tasks committed");
+    // The tool's own progress, every 5 s, from the counters: not Hadoop's map percentage.
+    assertTrue(
+        child
+            .log()
+            .matches(
+                "(?s).*Export of table \"ResumeSource\" to \\S+: [0-9,]+ of about 800 items"
+                    + " \\(\\d+%\\), [0-9,]+ items/s, [0-9.,]+ of 4\\.0 read units/s, 0 throttled,"
+                    + " about .* left\\R.*"),
+        child.log());
+    assertFalse(child.log().contains("reduce 0%"), child.log());
     assertFalse(Files.exists(out.resolve("_SUCCESS")), "killed before it finished");
     assertFalse(Files.exists(out.resolve("manifest")));
 

@@ -16,8 +16,10 @@ import io.ddbio.importer.table.TableCreator;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
+import io.ddbio.mapreduce.JobWatch;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.ProgressLine;
 import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
 import java.io.IOException;
@@ -131,7 +133,7 @@ public class ImportTool extends JobTool<ImportArguments> {
     }
     TableInfo table = DestinationTable.describe(options);
     source.checkKeys(table, conf);
-    checkBudget(table, options);
+    double targetUnits = targetUnits(table, options);
     ItemCheck.configure(conf, table.keys());
     BadRecordOptions bad = badRecords.withRejectsDirFor(source.directory(), Instant.now(), conf);
     if (resume.resuming()) {
@@ -153,7 +155,13 @@ public class ImportTool extends JobTool<ImportArguments> {
       TaskFailures.enable(conf);
       Job job = source.createJob(conf, skipped);
       try {
-        return runJob(job, source, bad, resume, title);
+        ProgressLine line =
+            new ProgressLine(
+                title,
+                "write",
+                Math.max(0, source.itemCount() - resume.done().total(DdbioCounter.ITEMS_READ)),
+                targetUnits);
+        return runJob(job, source, bad, resume, line);
       } finally {
         TaskFailures.cleanUp(job.getConfiguration());
       }
@@ -168,14 +176,15 @@ public class ImportTool extends JobTool<ImportArguments> {
    * @return the exit status: 0 when the job succeeded and its counts check
    */
   private int runJob(
-      Job job, ImportSource source, BadRecordOptions bad, ImportResume resume, String title)
+      Job job, ImportSource source, BadRecordOptions bad, ImportResume resume, ProgressLine line)
       throws IOException, InterruptedException {
     PrintStream err = console.err();
     Configuration conf = job.getConfiguration();
     long start = System.nanoTime();
-    submit(job);
-    err.println("Import job " + job.getJobID() + " started: " + job.getTrackingURL());
-    boolean succeeded = JobProgress.await(job, err);
+    JobWatch.submit(job, "Import", err);
+    boolean succeeded =
+        JobWatch.await(
+            job, line, DdbioCounter.ITEMS_READ, DdbioCounter.WRITE_CAPACITY_MILLIUNITS, err);
     if (succeeded) {
       resume.jobSucceeded();
     }
@@ -193,7 +202,7 @@ public class ImportTool extends JobTool<ImportArguments> {
     boolean complete = succeeded && countProblem.isEmpty() && tooManyBad.isEmpty();
     if (counters != null) {
       String earlierRuns = resume.earlierRuns(source.fileCount());
-      console.print(new JobSummary(title, complete, took, counts, earlierRuns).render());
+      console.print(new JobSummary(line.job(), complete, took, counts, earlierRuns).render());
     }
     if (!succeeded) {
       reportFailure(job);
@@ -217,19 +226,15 @@ public class ImportTool extends JobTool<ImportArguments> {
     return complete ? 0 : 1;
   }
 
-  private static void submit(Job job) throws IOException, InterruptedException {
+  /**
+   * The write units per second the job aims at: its share of the table's capacity. Fails before the
+   * job for an on-demand table without an explicit budget.
+   */
+  private static double targetUnits(TableInfo table, DdbioOptions options) throws IOException {
     try {
-      job.submit();
-    } catch (ClassNotFoundException e) {
-      throw new IOException("A class of the job is missing from its jar: " + e.getMessage(), e);
-    }
-  }
-
-  /** Fails before the job for an on-demand table without an explicit budget. */
-  private static void checkBudget(TableInfo table, DdbioOptions options) throws IOException {
-    try {
-      TaskRates.tableUnits(
-          table, table.writeUnits(), options.write().throughput(), DdbioKeys.WRITE_UNITS.name());
+      return TaskRates.tableUnits(
+              table, table.writeUnits(), options.write().throughput(), DdbioKeys.WRITE_UNITS.name())
+          * options.write().throughput().percent();
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage() + " (the tool's --write-units sets it)", e);
     }

@@ -63,8 +63,15 @@ class ITImportResume {
     Path progress = progressOf(backup, table);
 
     // 2% of 1,000 write units, shared by two tasks: each file takes a second or more.
-    startInChildJvm(backup, table, "0.02")
-        .killWhen(() -> recorded(progress) >= FILES / 2, "half of the files imported");
+    KillableToolJvm child = startInChildJvm(backup, table, "0.02");
+    child.killWhen(() -> recorded(progress) >= FILES / 2, "half of the files imported");
+    assertTrue(
+        child
+            .log()
+            .matches(
+                "(?s).*Import of \\S+ into table \"ResumeTarget\": [0-9,]+ items, [0-9,]+ items/s,"
+                    + " [0-9.,]+ of 20\\.0 write units/s, 0 throttled\\R.*"),
+        child.log());
     // Read as the resume will read it: a record the kill cut short (at most one per task that
     // was running, two here) counts as not imported.
     long done =

@@ -42,6 +42,11 @@ record DataPipelineSource(BackupLayout layout) implements ImportSource {
   }
 
   @Override
+  public long itemCount() {
+    return layout.metadata().map(ExportMetadata::itemCount).orElse(0L);
+  }
+
+  @Override
   public int fileCount() {
     return layout.dataFiles().size();
   }

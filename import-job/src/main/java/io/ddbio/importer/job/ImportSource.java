@@ -85,6 +85,9 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
    */
   int configureInput(Job job) throws IOException;
 
+  /** How many items the backup says it holds, 0 when it does not say (a Data Pipeline manifest). */
+  long itemCount();
+
   /** How many data files the backup has: the job's tasks, unless a resume skips some. */
   int fileCount();
 

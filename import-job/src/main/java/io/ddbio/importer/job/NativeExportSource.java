@@ -46,6 +46,11 @@ record NativeExportSource(NativeExportLayout layout) implements ImportSource {
   }
 
   @Override
+  public long itemCount() {
+    return layout.summary().itemCount();
+  }
+
+  @Override
   public int fileCount() {
     return layout.files().size();
   }
