@@ -186,6 +186,7 @@ public class ExportTool extends JobTool<ExportArguments> {
     earlier.map(e -> e.withRun(run)).orElse(thisRun).write(fs, out);
     int totalSegments = job.getConfiguration().getInt(DdbioKeys.SCAN_SEGMENTS.name(), 0);
 
+    ProgressLine line = progressLine(title, table, job.getConfiguration(), done);
     long started = System.nanoTime();
     boolean succeeded;
     try {
@@ -193,7 +194,7 @@ public class ExportTool extends JobTool<ExportArguments> {
       succeeded =
           JobWatch.await(
               job,
-              progressLine(title, table, job.getConfiguration(), done),
+              line,
               DdbioCounter.ITEMS_READ,
               DdbioCounter.READ_CAPACITY_MILLIUNITS,
               console.err());
@@ -278,12 +279,14 @@ public class ExportTool extends JobTool<ExportArguments> {
 
   /**
    * The progress line of this run: the items the table held when last counted, less those earlier
-   * runs exported, at the share of the table's read capacity the job aims at (0, unknown, for an
-   * on-demand table without --read-units, which the job refuses anyway).
+   * runs exported (unknown under a filter, which returns only some), at the share of the table's
+   * read capacity the job aims at (0, unknown, for an on-demand table without --read-units, which
+   * the job refuses anyway).
    */
   private static ProgressLine progressLine(
       String title, TableInfo table, Configuration conf, ResumePoint done) {
-    ThroughputOptions throughput = HadoopOptions.from(conf).scan().throughput();
+    ScanOptions scan = HadoopOptions.from(conf).scan();
+    ThroughputOptions throughput = scan.throughput();
     double target;
     try {
       target =
@@ -293,7 +296,9 @@ public class ExportTool extends JobTool<ExportArguments> {
       target = 0;
     }
     long earlier = done == null ? 0 : done.items();
-    return new ProgressLine(title, "read", Math.max(0, table.itemCount() - earlier), target);
+    long expected =
+        scan.expressions().filter().isEmpty() ? Math.max(0, table.itemCount() - earlier) : 0;
+    return new ProgressLine(title, "read", expected, target);
   }
 
   /** The segments the scan of a new export is planned in, as the job's splits would plan it. */

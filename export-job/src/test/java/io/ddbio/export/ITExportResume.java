@@ -73,7 +73,9 @@ class ITExportResume {
     Path out = tmp.resolve("out");
     Path tasks = out.resolve(TaskStatsFiles.DIR).resolve("tasks");
     KillableToolJvm child = startInChildJvm(out);
-    child.killWhen(() -> committed(tasks) >= SEGMENTS / 2, "half of the tasks committed");
+    child.killWhen(
+        () -> committed(tasks) >= SEGMENTS / 2 && child.log().contains(" items/s, "),
+        "half of the tasks committed, and a line of progress printed");
     // The tool's own progress, every 5 s, from the counters: not Hadoop's map percentage.
     assertTrue(
         child
@@ -83,7 +85,6 @@ class ITExportResume {
                     + " \\(\\d+%\\), [0-9,]+ items/s, [0-9.,]+ of 4\\.0 read units/s, 0 throttled,"
                     + " about .* left\\R.*"),
         child.log());
-    assertFalse(child.log().contains("reduce 0%"), child.log());
     assertFalse(Files.exists(out.resolve("_SUCCESS")), "killed before it finished");
     assertFalse(Files.exists(out.resolve("manifest")));
 

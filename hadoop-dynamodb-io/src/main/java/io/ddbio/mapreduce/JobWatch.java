@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submits a tool's job and waits for it, printing a {@link ProgressLine} every few seconds from the
@@ -14,6 +16,8 @@ import org.apache.hadoop.mapreduce.Job;
  * the LocalJobRunner, and of a tracking URL that does not exist in local mode.
  */
 public final class JobWatch {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWatch.class);
+
   /** Often enough to show the job is alive, rarely enough to keep a days-long log readable. */
   static final Duration EVERY = Duration.ofSeconds(5);
 
@@ -39,8 +43,8 @@ public final class JobWatch {
 
   /**
    * Returns once the submitted job has ended, polling at {@code
-   * mapreduce.client.completion.pollinterval} and printing a line of progress every {@link #EVERY}
-   * when it has changed.
+   * mapreduce.client.completion.pollinterval} (once a second at least) and printing a line of
+   * progress every {@link #EVERY} when it has changed.
    *
    * @param items the counter of items done
    * @param capacity the counter of capacity consumed, in milliunits
@@ -49,7 +53,8 @@ public final class JobWatch {
   public static boolean await(
       Job job, ProgressLine line, DdbioCounter items, DdbioCounter capacity, PrintStream out)
       throws IOException, InterruptedException {
-    long poll = Job.getCompletionPollInterval(job.getConfiguration());
+    // No slower than once a second: the default completion poll (5 s) would end each tool late.
+    long poll = Math.min(Job.getCompletionPollInterval(job.getConfiguration()), 1000);
     long start = System.nanoTime();
     long nextReport = start + EVERY.toNanos();
     String last = "";
@@ -57,7 +62,7 @@ public final class JobWatch {
       Thread.sleep(poll);
       long now = System.nanoTime();
       if (now - nextReport >= 0) {
-        Counters counters = job.getCounters();
+        Counters counters = countersNow(job);
         if (counters != null) {
           String text =
               line.render(
@@ -74,5 +79,18 @@ public final class JobWatch {
       }
     }
     return job.isSuccessful();
+  }
+
+  /**
+   * The running job's counters, or null when the cluster does not give them now: a line of progress
+   * is no reason to stop waiting for a job, let alone to fail it.
+   */
+  private static Counters countersNow(Job job) throws InterruptedException {
+    try {
+      return job.getCounters();
+    } catch (IOException e) {
+      LOG.debug("No counters for a progress line", e);
+      return null;
+    }
   }
 }

@@ -64,7 +64,9 @@ class ITImportResume {
 
     // 2% of 1,000 write units, shared by two tasks: each file takes a second or more.
     KillableToolJvm child = startInChildJvm(backup, table, "0.02");
-    child.killWhen(() -> recorded(progress) >= FILES / 2, "half of the files imported");
+    child.killWhen(
+        () -> recorded(progress) >= FILES / 2 && child.log().contains(" items/s, "),
+        "half of the files imported, and a line of progress printed");
     assertTrue(
         child
             .log()
