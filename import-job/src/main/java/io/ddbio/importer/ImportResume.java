@@ -221,7 +221,13 @@ final class ImportResume {
       return;
     }
     try {
-      if (jobSucceeded || (!createsTable && !progress.hasRecords())) {
+      if (jobSucceeded) {
+        progress.remove();
+        return;
+      }
+      // One listing and one read of the records, for the decision and the message alike.
+      EarlierImports kept = progress.done(d -> {});
+      if (kept.files() == 0 && !createsTable) {
         progress.remove();
         return;
       }
@@ -229,7 +235,7 @@ final class ImportResume {
           "Kept the import's progress in "
               + progress.directory()
               + ": "
-              + progress.done(d -> {}).describe(files)
+              + kept.describe(files)
               + ". Rerun the same command with --resume to import the other files.");
     } catch (IOException | RuntimeException e) {
       LOG.debug("Progress not tidied", e);
