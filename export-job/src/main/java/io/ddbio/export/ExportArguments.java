@@ -103,16 +103,6 @@ public record ExportArguments(
           false);
 
   /**
-   * Main classes a step line may name before the arguments: the predecessor's (as in Data
-   * Pipeline's templates) and ours.
-   */
-  static final Set<String> CLASS_NAMES =
-      Set.of(
-          "org.apache.hadoop.dynamodb.tools.DynamoDbExport",
-          "org.apache.hadoop.dynamodb.tools.DynamoDBExport",
-          "io.ddbio.export.ExportTool");
-
-  /**
    * Parses the command line.
    *
    * @throws UsageException naming what is missing, unknown, conflicting or out of range
@@ -125,7 +115,8 @@ public record ExportArguments(
       }
     }
     Arguments a =
-        Arguments.parse(Arguments.withoutLeadingClassName(args, CLASS_NAMES), VALUED, FLAGS);
+        Arguments.parse(
+            Arguments.withoutLeadingClassName(args, "Export", ExportTool.class), VALUED, FLAGS);
     List<String> positional = a.positional();
     positional.forEach(ExportArguments::rejectSingleDash);
     if (positional.size() > MAX_POSITIONAL) {

@@ -7,9 +7,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * A record a job keeps for itself beside its output (what was started, what each task committed,
@@ -56,5 +61,25 @@ public final class JsonRecords {
     } catch (FileNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The files in {@code dir} whose names {@code names} accepts, in one listing; none when there is
+   * no such directory (no record has been written yet).
+   */
+  public static List<Path> list(FileSystem fs, Path dir, Predicate<String> names)
+      throws IOException {
+    List<Path> records = new ArrayList<>();
+    if (!fs.exists(dir)) {
+      return records;
+    }
+    RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
+    while (it.hasNext()) {
+      FileStatus s = it.next();
+      if (s.isFile() && names.test(s.getPath().getName())) {
+        records.add(s.getPath());
+      }
+    }
+    return records;
   }
 }

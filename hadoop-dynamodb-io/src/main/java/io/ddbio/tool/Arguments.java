@@ -18,6 +18,9 @@ import java.util.Set;
  * accepted, so a typo fails with the usage instead of being ignored.
  */
 public final class Arguments {
+  /** The package of the predecessor's tools, as Data Pipeline's templates name them. */
+  private static final String PREDECESSOR_TOOLS = "org.apache.hadoop.dynamodb.tools.";
+
   private final List<String> positional;
   private final Map<String, String> options;
   private final Set<String> flags;
@@ -78,9 +81,17 @@ public final class Arguments {
    * <path>,<table>,<ratio>}); with our jar's own Main-Class, {@code hadoop jar} passes that name on
    * as the first argument, so it is dropped here and such a step works with only the jar swapped.
    *
-   * @param classNames the class names to recognise
+   * @param operation {@code Export} or {@code Import}: the predecessor's class is {@code
+   *     org.apache.hadoop.dynamodb.tools.DynamoDb<operation>}, which its users also spell {@code
+   *     DynamoDB<operation>}
+   * @param tool our own tool's class, which a step line may name too
    */
-  public static String[] withoutLeadingClassName(String[] args, Set<String> classNames) {
+  public static String[] withoutLeadingClassName(String[] args, String operation, Class<?> tool) {
+    Set<String> classNames =
+        Set.of(
+            PREDECESSOR_TOOLS + "DynamoDb" + operation,
+            PREDECESSOR_TOOLS + "DynamoDB" + operation,
+            tool.getName());
     if (args.length > 0 && classNames.contains(args[0])) {
       String[] rest = new String[args.length - 1];
       System.arraycopy(args, 1, rest, 0, rest.length);

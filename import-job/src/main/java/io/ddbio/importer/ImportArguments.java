@@ -139,20 +139,10 @@ public record ImportArguments(
    *     is among them
    * @throws UsageException naming what is missing, unknown, given twice or out of range
    */
-  /**
-   * Main classes a step line may name before the arguments: the predecessor's (as in Data
-   * Pipeline's templates) and ours.
-   */
-  static final Set<String> CLASS_NAMES =
-      Set.of(
-          "org.apache.hadoop.dynamodb.tools.DynamoDbImport",
-          "org.apache.hadoop.dynamodb.tools.DynamoDBImport",
-          "io.ddbio.importer.ImportTool");
-
   public static ImportArguments parse(String... args) {
     Arguments a =
         Arguments.parse(
-            Arguments.withoutLeadingClassName(args, CLASS_NAMES),
+            Arguments.withoutLeadingClassName(args, "Import", ImportTool.class),
             Set.of(
                 WRITE_RATIO,
                 WRITE_UNITS,

@@ -1,6 +1,7 @@
 package io.ddbio.bench.corpus;
 
 import io.ddbio.item.ItemSize;
+import io.ddbio.testkit.items.IndexedItems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * log-uniformly from the profile's range. Item {@code i} depends only on the seed, the profile and
  * {@code i}.
  */
-public final class RealisticItems {
+public final class RealisticItems implements IndexedItems {
   /** Key attribute names. */
   public static final String HASH_KEY = "pk";
 
@@ -73,16 +74,8 @@ public final class RealisticItems {
     this.profile = profile;
   }
 
-  /** Items {@code 0 … count-1}. */
-  public List<Map<String, AttributeValue>> items(int count) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      items.add(item(i));
-    }
-    return items;
-  }
-
   /** Item {@code index}; different indexes give different keys. */
+  @Override
   public Map<String, AttributeValue> item(long index) {
     SplittableRandom random = new SplittableRandom(seed ^ (index * GOLDEN));
     Values values = new Values(random);

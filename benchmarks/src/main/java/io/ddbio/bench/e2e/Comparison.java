@@ -2,18 +2,15 @@ package io.ddbio.bench.e2e;
 
 import io.ddbio.bench.corpus.RealisticItems;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testkit.LocalTrees;
 import io.ddbio.testkit.Tables;
 import io.ddbio.testkit.items.ItemEquivalence;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -110,7 +107,7 @@ final class Comparison {
 
     Path exported = options.workDir().resolve("export-" + name);
     // Left behind if an earlier run in the same work directory failed half-way.
-    deleteTree(exported);
+    LocalTrees.delete(exported);
     measured.add(
         phase(
             EXPORT,
@@ -149,7 +146,7 @@ final class Comparison {
                     DdbioCounter.BATCH_WRITES)));
     spotCheck(imported, items);
     Tables.deleteTable(client, imported);
-    deleteTree(exported);
+    LocalTrees.delete(exported);
     return measured;
   }
 
@@ -164,7 +161,7 @@ final class Comparison {
     createTable("TinyTarget");
     ParallelBatchWriter.write(client, "TinySource", 1, 1, items::get, false);
     Path tiny = options.workDir().resolve("export-tiny");
-    deleteTree(tiny);
+    LocalTrees.delete(tiny);
     long t0 = System.nanoTime();
     BenchJobs.export(setup, "TinySource", tiny);
     long t1 = System.nanoTime();
@@ -177,7 +174,7 @@ final class Comparison {
         exportFixedSeconds, importFixedSeconds);
     Tables.deleteTable(client, "TinySource");
     Tables.deleteTable(client, "TinyTarget");
-    deleteTree(tiny);
+    LocalTrees.delete(tiny);
   }
 
   /** Seconds the export of one item took: the export's fixed cost. */
@@ -231,17 +228,6 @@ final class Comparison {
     if (expected != actual) {
       throw new IllegalStateException(
           phase + " handled " + actual + " items, expected " + expected);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package io.ddbio.cli.throughput;
 
 import io.ddbio.export.ExportTool;
 import io.ddbio.importer.ImportTool;
+import io.ddbio.testkit.LocalTrees;
 import io.ddbio.testkit.emulator.Consumption;
 import io.ddbio.testkit.emulator.EmulatedDynamoDb;
 import io.ddbio.testkit.emulator.TableActivity;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
 
@@ -153,7 +152,7 @@ final class ScenarioRunner {
       String units = Long.toString(options.capacity());
       if (scenario.job() == Scenario.Job.EXPORT) {
         Path output = options.workDir().resolve("export-" + scenario.name());
-        deleteTree(output);
+        LocalTrees.delete(output);
         args.addAll(List.of(output.toString(), BenchmarkData.SOURCE));
         args.add(Double.toString(scenario.percent()));
         // Strongly consistent: a read unit is 4 KB instead of 8, so DynamoDB Local has half the
@@ -192,17 +191,5 @@ final class ScenarioRunner {
     conf.set("hadoop.tmp.dir", hadoop.resolve("tmp").toString());
     conf.set("mapreduce.jobtracker.staging.root.dir", hadoop.resolve("staging").toString());
     return conf;
-  }
-
-  /** Removes an earlier run's export of the same scenario: the export writes a new directory. */
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

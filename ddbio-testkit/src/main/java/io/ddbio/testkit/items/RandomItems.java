@@ -1,7 +1,6 @@
 package io.ddbio.testkit.items;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * always yields the same items. With a range key, consecutive items share a partition three at a
  * time.
  */
-public final class RandomItems {
+public final class RandomItems implements IndexedItems {
   /** DynamoDB's largest item, 400 KB. */
   private static final int MAX_ITEM_BYTES = 400 * 1024;
 
@@ -60,25 +59,12 @@ public final class RandomItems {
   }
 
   /**
-   * Items {@code 0 … count-1}.
-   *
-   * @param count how many
-   * @return the items, each with a distinct key
-   */
-  public List<Map<String, AttributeValue>> items(int count) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      items.add(item(i));
-    }
-    return items;
-  }
-
-  /**
    * Item {@code index}; different indexes give different keys.
    *
    * @param index which item, zero or more
    * @return a new mutable item, key attributes first
    */
+  @Override
   public Map<String, AttributeValue> item(long index) {
     if (index < 0) {
       throw new IllegalArgumentException("index must not be negative: " + index);

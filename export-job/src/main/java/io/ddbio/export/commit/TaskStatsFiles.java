@@ -5,14 +5,11 @@ import io.ddbio.mapreduce.JsonRecords;
 import io.ddbio.parallel.InParallel;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 
 /**
@@ -154,19 +151,7 @@ public final class TaskStatsFiles {
   }
 
   private static List<Path> records(FileSystem fs, Path out) throws IOException {
-    Path tasks = tasks(out);
-    List<Path> records = new ArrayList<>();
-    if (!fs.exists(tasks)) {
-      return records;
-    }
-    RemoteIterator<FileStatus> it = fs.listStatusIterator(tasks);
-    while (it.hasNext()) {
-      FileStatus record = it.next();
-      if (record.isFile()) {
-        records.add(record.getPath());
-      }
-    }
-    return records;
+    return JsonRecords.list(fs, tasks(out), name -> true);
   }
 
   /**

@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
@@ -195,18 +193,6 @@ public final class ImportProgress {
   }
 
   private List<Path> recordPaths() throws IOException {
-    List<Path> records = new ArrayList<>();
-    if (!fs.exists(dir)) {
-      return records;
-    }
-    RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
-    while (it.hasNext()) {
-      FileStatus s = it.next();
-      String name = s.getPath().getName();
-      if (s.isFile() && name.endsWith(RECORD_SUFFIX) && !name.equals(STARTED)) {
-        records.add(s.getPath());
-      }
-    }
-    return records;
+    return JsonRecords.list(fs, dir, name -> name.endsWith(RECORD_SUFFIX) && !name.equals(STARTED));
   }
 }
