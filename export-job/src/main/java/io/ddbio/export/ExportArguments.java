@@ -7,6 +7,7 @@ import io.ddbio.export.layout.ExportCompression;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
+import io.ddbio.tool.PlanRequest;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
 import java.util.List;
@@ -44,6 +45,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  *     dynamodb.scan.expression.values})
  * @param resume {@code --resume}: finish the unfinished export in the output directory, if there is
  *     one, reading only the segments its earlier runs did not commit
+ * @param plan {@code --plan}: print what the export would do, and stop before reading any item
  */
 public record ExportArguments(
     boolean help,
@@ -62,11 +64,12 @@ public record ExportArguments(
     Optional<String> filter,
     Optional<String> names,
     Optional<String> values,
-    boolean resume)
+    boolean resume,
+    PlanRequest plan)
     implements DdbioTool.CommandLine {
 
   private static final Set<String> VALUED =
-      Set.of(
+      PlanRequest.valuedAnd(
           "read-ratio",
           "segments",
           "max-map-tasks",
@@ -79,7 +82,8 @@ public record ExportArguments(
           "filter",
           "names",
           "values");
-  private static final Set<String> FLAGS = Set.of("consistent-read", "resume", "help");
+  private static final Set<String> FLAGS =
+      PlanRequest.flagsAnd("consistent-read", "resume", "help");
   private static final int MAX_POSITIONAL = 4;
 
   private static final ExportArguments HELP =
@@ -100,7 +104,8 @@ public record ExportArguments(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          false);
+          false,
+          PlanRequest.NONE);
 
   /**
    * Parses the command line.
@@ -183,7 +188,8 @@ public record ExportArguments(
         a.option("filter").map(e -> expression(e, "--filter")),
         a.option("names").map(n -> json(n, ScanExpressions::parseNames, "--names")),
         a.option("values").map(v -> json(v, ScanExpressions::parseValues, "--values")),
-        a.flag("resume"));
+        a.flag("resume"),
+        PlanRequest.from(a));
   }
 
   /**

@@ -28,6 +28,7 @@ import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.ScanPlanner;
 import io.ddbio.scan.ScanSpec;
 import io.ddbio.tool.JobSummary;
+import io.ddbio.tool.PlanRequest;
 import io.ddbio.tool.ProgressLine;
 import io.ddbio.tool.ToolConsole;
 import io.ddbio.tool.UsageException;
@@ -121,6 +122,9 @@ public class ExportTool extends JobTool<ExportArguments> {
     FileSystem fs = dir.getFileSystem(conf);
     Path out = fs.makeQualified(dir);
     String title = "Export of table \"" + arguments.table() + "\" to " + out;
+    if (arguments.plan().requested()) {
+      return plan(conf, arguments.plan(), title, fs.exists(out));
+    }
     Optional<StartedExport> earlier = Optional.empty();
     if (fs.exists(out)) {
       earlier =
@@ -299,6 +303,29 @@ public class ExportTool extends JobTool<ExportArguments> {
     long expected =
         scan.expressions().filter().isEmpty() ? Math.max(0, table.itemCount() - earlier) : 0;
     return new ProgressLine(title, "read", expected, target);
+  }
+
+  /**
+   * Prints what the export would do ({@link ExportPlan}), from the table's description and the
+   * splits the job would get, and returns without writing anything.
+   *
+   * @param outputExists whether the output directory is there already, which the run refuses unless
+   *     it resumes
+   */
+  private int plan(Configuration conf, PlanRequest request, String title, boolean outputExists)
+      throws IOException {
+    TableInfo table = describeTable(conf);
+    ScanOptions scan = HadoopOptions.from(conf).scan();
+    int slots = ClusterSlots.mapSlots(conf);
+    console.print(
+        ExportPlan.of(title, table, scan, ScanPlanner.plan(table, scan, slots), slots, request)
+            .render());
+    if (outputExists) {
+      console.note(
+          "The output directory exists already: the export would be refused, unless it holds an"
+              + " unfinished export and --resume is given (the plan is of the whole table).");
+    }
+    return ToolConsole.OK;
   }
 
   /** The segments the scan of a new export is planned in, as the job's splits would plan it. */

@@ -59,9 +59,15 @@ public final class NativeExportManifest {
    * @param itemCount items in the whole export
    * @param manifestFilesS3Key where the file list is
    * @param exportType {@code FULL_EXPORT} or {@code INCREMENTAL_EXPORT} (absent means full)
+   * @param billedSizeBytes the items' size as DynamoDB billed the export, 0 when absent (DynamoDB
+   *     writes 0 for a small table)
    */
   public record Summary(
-      String outputFormat, long itemCount, String manifestFilesS3Key, String exportType) {
+      String outputFormat,
+      long itemCount,
+      String manifestFilesS3Key,
+      String exportType,
+      long billedSizeBytes) {
     /** Whether lines carry {@code NewImage}/{@code Keys} changes rather than whole items. */
     public boolean incremental() {
       return "INCREMENTAL_EXPORT".equals(exportType);
@@ -87,8 +93,13 @@ public final class NativeExportManifest {
     if (count == null || !count.canConvertToLong()) {
       throw problem(where, "it has no numeric \"itemCount\"");
     }
+    JsonNode billed = root.get("billedSizeBytes");
     return new Summary(
-        format, count.asLong(), text(root, "manifestFilesS3Key"), text(root, "exportType"));
+        format,
+        count.asLong(),
+        text(root, "manifestFilesS3Key"),
+        text(root, "exportType"),
+        billed != null && billed.canConvertToLong() ? Math.max(0, billed.asLong()) : 0);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.ddbio.scan;
 
+import io.ddbio.capacity.CapacityCost;
+
 /**
  * Chooses each Scan page's {@code Limit} so a page costs about what the budget holds.
  *
@@ -11,8 +13,6 @@ package io.ddbio.scan;
  * overshoot a small budget.
  */
 public final class PageSizer {
-  private static final double BYTES_PER_READ_UNIT = 4096;
-
   /** Weight of the newest page in the running estimate: adapts within a few pages. */
   private static final double SMOOTHING = 0.3;
 
@@ -29,8 +29,7 @@ public final class PageSizer {
       throw new IllegalArgumentException("maxItems must be at least 1");
     }
     this.maxItems = maxItems;
-    double perItem = Math.max(1, averageItemBytes) / BYTES_PER_READ_UNIT;
-    this.unitsPerItem = consistentRead ? perItem : perItem / 2;
+    this.unitsPerItem = CapacityCost.scanUnits(Math.max(1, averageItemBytes), consistentRead);
   }
 
   /** Capacity a full page is expected to cost; what to ask the budget for. */

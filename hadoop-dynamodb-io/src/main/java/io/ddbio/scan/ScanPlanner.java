@@ -74,11 +74,7 @@ public final class ScanPlanner {
             ? options.segments().getAsInt()
             : SegmentPlanner.totalSegments(table.sizeBytes(), jobRate, parallelism);
     List<SegmentRange> groups = SegmentPlanner.groupIntoSplits(total, options.maxSplits(), done);
-    int concurrent =
-        options.throughput().concurrentTasks().isPresent()
-            ? options.throughput().concurrentTasks().getAsInt()
-            : Math.max(
-                1, clusterMapSlots > 0 ? Math.min(groups.size(), clusterMapSlots) : groups.size());
+    int concurrent = concurrentTasks(options, groups.size(), clusterMapSlots);
     double perTask = TaskRates.perTask(tableUnits, options.throughput(), concurrent);
     double avg = table.averageItemBytes(DEFAULT_ITEM_BYTES);
 
@@ -88,5 +84,19 @@ public final class ScanPlanner {
       plans.add(new SplitPlan(g.first(), g.count(), total, perTask, tableUnits, avg, bytes));
     }
     return plans;
+  }
+
+  /**
+   * How many of the scan's tasks share the budget at once: {@code dynamodb.concurrent.tasks} when
+   * set, else one per split but no more than the cluster's map slots.
+   *
+   * @param splits the scan's splits
+   * @param clusterMapSlots map tasks the cluster runs at once, 0 when unknown
+   */
+  public static int concurrentTasks(ScanOptions options, int splits, int clusterMapSlots) {
+    if (options.throughput().concurrentTasks().isPresent()) {
+      return options.throughput().concurrentTasks().getAsInt();
+    }
+    return Math.max(1, clusterMapSlots > 0 ? Math.min(splits, clusterMapSlots) : splits);
   }
 }

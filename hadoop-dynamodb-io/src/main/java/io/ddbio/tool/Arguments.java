@@ -82,8 +82,8 @@ public final class Arguments {
    * as the first argument, so it is dropped here and such a step works with only the jar swapped.
    *
    * @param operation {@code Export} or {@code Import}: the predecessor's class is {@code
-   *     org.apache.hadoop.dynamodb.tools.DynamoDb<operation>}, which its users also spell {@code
-   *     DynamoDB<operation>}
+   *     DynamoDb<operation>} in the package the step line above names, which its users also spell
+   *     {@code DynamoDB<operation>}
    * @param tool our own tool's class, which a step line may name too
    */
   public static String[] withoutLeadingClassName(String[] args, String operation, Class<?> tool) {

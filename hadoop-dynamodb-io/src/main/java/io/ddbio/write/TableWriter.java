@@ -1,5 +1,6 @@
 package io.ddbio.write;
 
+import io.ddbio.capacity.CapacityCost;
 import io.ddbio.item.ItemSize;
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class TableWriter implements Closeable {
   /** DynamoDB's item size limit. */
   public static final long MAX_ITEM_BYTES = ItemSize.MAX_ITEM_BYTES;
-
-  private static final double BYTES_PER_WRITE_UNIT = 1024;
 
   private final BatchSender sender;
   private final ItemKeys keys;
@@ -60,7 +59,7 @@ public final class TableWriter implements Closeable {
         WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build(),
         key,
         size,
-        Math.ceil(size / BYTES_PER_WRITE_UNIT));
+        CapacityCost.putUnits(size));
   }
 
   /** Queues a delete of the item with this key (other attributes are ignored). */

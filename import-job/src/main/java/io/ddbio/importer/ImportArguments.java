@@ -5,13 +5,13 @@ import io.ddbio.importer.layout.BackupFormat;
 import io.ddbio.importer.table.TableCreation;
 import io.ddbio.mapreduce.DdbioTool;
 import io.ddbio.tool.Arguments;
+import io.ddbio.tool.PlanRequest;
 import io.ddbio.tool.TableNames;
 import io.ddbio.tool.UsageException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -36,6 +36,7 @@ import org.apache.hadoop.conf.Configuration;
  * @param resume {@code --resume}: skip the files an earlier, unfinished run of the same import
  *     recorded as imported, if there is such a run
  * @param progressDir where the import records its progress ({@code --progress-dir}), if given
+ * @param plan {@code --plan}: print what the import would do, and stop before writing any item
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -53,6 +54,7 @@ public record ImportArguments(
     boolean allowNoManifest,
     boolean resume,
     Optional<String> progressDir,
+    PlanRequest plan,
     boolean help)
     implements DdbioTool.CommandLine {
 
@@ -124,6 +126,13 @@ public record ImportArguments(
         --progress-dir DIR  where the import records each file it has imported, for
                             --resume (default: <inputDir>-import-<table>-progress, beside
                             the rejects directory's default place, or beside --rejects-dir)
+        --plan              print what the import would do (items, files, tasks, rate
+                            and why, capacity, duration, on-demand billing) and stop:
+                            only the backup's manifests and the table's description are
+                            read, and nothing is created or written
+        --price-per-million P
+                            with --plan: the price of a million request units, to print
+                            an on-demand table's cost (no price is built in)
         --help              print this text
 
       Generic options (-D key=value, -conf file, ...) come first; every key is listed in
@@ -143,7 +152,7 @@ public record ImportArguments(
     Arguments a =
         Arguments.parse(
             Arguments.withoutLeadingClassName(args, "Import", ImportTool.class),
-            Set.of(
+            PlanRequest.valuedAnd(
                 WRITE_RATIO,
                 WRITE_UNITS,
                 ENDPOINT,
@@ -154,7 +163,8 @@ public record ImportArguments(
                 MAX_BAD_RECORDS,
                 REJECTS_DIR,
                 PROGRESS_DIR),
-            Set.of(HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST, RESUME));
+            PlanRequest.flagsAnd(
+                HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST, RESUME));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -171,6 +181,7 @@ public record ImportArguments(
           false,
           false,
           Optional.empty(),
+          PlanRequest.NONE,
           true);
     }
     List<String> positional = a.positional();
@@ -216,6 +227,7 @@ public record ImportArguments(
         a.flag(ALLOW_NO_MANIFEST),
         a.flag(RESUME),
         a.option(PROGRESS_DIR).map(d -> nonBlank(d, "--progress-dir")),
+        PlanRequest.from(a),
         false);
   }
 

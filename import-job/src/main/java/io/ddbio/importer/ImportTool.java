@@ -9,10 +9,12 @@ import io.ddbio.importer.check.ItemCountCheck;
 import io.ddbio.importer.check.KeySchemaCheck;
 import io.ddbio.importer.check.NativeCountCheck;
 import io.ddbio.importer.check.PartialExportCheck;
+import io.ddbio.importer.job.ImportPlan;
 import io.ddbio.importer.job.ImportSource;
 import io.ddbio.importer.reject.BadRecordOptions;
 import io.ddbio.importer.table.DestinationTable;
 import io.ddbio.importer.table.TableCreator;
+import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
@@ -123,6 +125,9 @@ public class ImportTool extends JobTool<ImportArguments> {
     PartialExportCheck.check(source.metadata(), arguments.allowPartialItems())
         .ifPresent(err::println);
     String title = "Import of " + source.directory() + " into table \"" + arguments.table() + "\"";
+    if (arguments.plan().requested()) {
+      return plan(arguments, conf, options, source, title);
+    }
     ImportResume resume = ImportResume.find(arguments, source, badRecords, conf, console);
     if (arguments.createTable().isPresent()) {
       if (resume.resuming()) {
@@ -168,6 +173,43 @@ public class ImportTool extends JobTool<ImportArguments> {
     } finally {
       resume.end(source.fileCount());
     }
+  }
+
+  /**
+   * Prints what the import would do ({@link ImportPlan}) after the checks the run makes first (the
+   * backup's key against the table's, a budget for an on-demand table), and returns without
+   * creating or writing anything. The plan is of every data file, even with {@code --resume}.
+   */
+  private int plan(
+      ImportArguments arguments,
+      Configuration conf,
+      DdbioOptions options,
+      ImportSource source,
+      String title)
+      throws IOException {
+    TableInfo table;
+    if (arguments.createTable().isPresent()) {
+      table = TableCreator.planned(source, arguments.createTable().get(), options);
+      console.note(
+          "The run creates table \""
+              + arguments.table()
+              + "\" first, as the export recorded it (and fails if it exists): the plan is of"
+              + " that table.");
+    } else {
+      table = DestinationTable.describe(options);
+      source.checkKeys(table, conf);
+    }
+    targetUnits(table, options);
+    console.print(
+        ImportPlan.of(
+                title,
+                source,
+                table,
+                options.write().throughput(),
+                ClusterSlots.mapSlots(conf),
+                arguments.plan())
+            .render());
+    return ToolConsole.OK;
   }
 
   /**

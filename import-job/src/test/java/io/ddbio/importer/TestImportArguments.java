@@ -25,6 +25,20 @@ class TestImportArguments {
     return assertThrows(UsageException.class, () -> ImportArguments.parse(args)).getMessage();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "org.apache.hadoop.dynamodb.tools.DynamoDbImport",
+        "org.apache.hadoop.dynamodb.tools.DynamoDBImport",
+        "io.ddbio.importer.ImportTool"
+      })
+  void aStepLineNamingAnImportClassWorksWithOnlyTheJarSwapped(String mainClass) {
+    ImportArguments a = parse(mainClass, "s3://bucket/backup", "Orders", "0.5");
+    assertEquals("s3://bucket/backup", a.inputDir());
+    assertEquals("Orders", a.table());
+    assertEquals(OptionalDouble.of(0.5), a.writeRatio());
+  }
+
   @Test
   void dataPipelineStepForm() {
     ImportArguments a = parse("s3://bucket/backups/2024-01-01-00-00-00", "Orders", "0.25");

@@ -51,6 +51,21 @@ record DataPipelineSource(BackupLayout layout) implements ImportSource {
     return layout.dataFiles().size();
   }
 
+  /** From the size of uncompressed lines, which have quotes, tags and base64 the items have not. */
+  @Override
+  public Optional<ItemSizes> itemSizes() {
+    return layout
+        .metadata()
+        .filter(m -> m.compression() == null && m.itemCount() > 0 && m.byteCount() > 0)
+        .map(
+            m ->
+                new ItemSizes(
+                    (double) m.byteCount() / m.itemCount(),
+                    "the size of its lines, as "
+                        + ExportMetadata.FILE_NAME
+                        + " records it, which is more than the items'"));
+  }
+
   @Override
   public Optional<String> countProblem(ToLongFunction<DdbioCounter> counters) {
     return ItemCountCheck.of(counters, layout.metadata()).problem();

@@ -91,6 +91,12 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
   /** How many data files the backup has: the job's tasks, unless a resume skips some. */
   int fileCount();
 
+  /**
+   * The items' average size as far as the backup's records tell, without reading an item; empty
+   * when they do not tell (a Data Pipeline manifest, compressed lines, a small native export).
+   */
+  Optional<ItemSizes> itemSizes();
+
   /** What is wrong with a finished job's counts; empty when they agree. */
   Optional<String> countProblem(ToLongFunction<DdbioCounter> counters);
 }

@@ -55,6 +55,17 @@ record NativeExportSource(NativeExportLayout layout) implements ImportSource {
     return layout.files().size();
   }
 
+  /** From the size DynamoDB billed the export for, which is what it charges items by. */
+  @Override
+  public Optional<ItemSizes> itemSizes() {
+    long items = layout.summary().itemCount();
+    long billed = layout.summary().billedSizeBytes();
+    return items > 0 && billed > 0
+        ? Optional.of(
+            new ItemSizes((double) billed / items, "the export's billed size in its summary"))
+        : Optional.empty();
+  }
+
   @Override
   public Optional<String> countProblem(ToLongFunction<DdbioCounter> counters) {
     return NativeCountCheck.of(counters, layout.summary().itemCount()).problem();

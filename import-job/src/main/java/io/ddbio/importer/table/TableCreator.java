@@ -5,6 +5,7 @@ import io.ddbio.backup.TableSchema;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.job.ImportSource;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -51,27 +54,7 @@ public final class TableCreator {
       throws IOException {
     String table = options.write().table();
     TableSchema schema = recordedSchema(source.metadata(), source.directory(), table);
-    boolean onDemand = BillingMode.PAY_PER_REQUEST.toString().equals(schema.billingMode());
-    if (onDemand && creation.overridesCapacity()) {
-      throw new IOException(
-          "The source table \""
-              + schema.tableName()
-              + "\" was on demand, so table \""
-              + table
-              + "\" would be created on demand too: --create-read-units and --create-write-units"
-              + " apply to provisioned tables only. Nothing was created");
-    }
-    if (onDemand && options.write().throughput().explicitUnits().isEmpty()) {
-      throw new IOException(
-          "Table \""
-              + table
-              + "\" would be created on demand, as the source table was; importing into an"
-              + " on-demand table needs the write capacity to budget against (--write-units, or "
-              + DdbioKeys.WRITE_UNITS.name()
-              + "). Nothing was created");
-    }
-    CreateTableRequest request =
-        schema.toCreateTableRequest(table, creation.readUnits(), creation.writeUnits());
+    CreateTableRequest request = request(source, creation, options);
     try (DynamoDBSession session = DestinationTable.session(options)) {
       DynamoDbClient client = session.client();
       String place = DestinationTable.place(client);
@@ -99,6 +82,67 @@ public final class TableCreator {
         + schema.tableName()
         + "\" was: "
         + shape(request);
+  }
+
+  /**
+   * The table {@link #create} would create, described as DynamoDB would describe it once ACTIVE and
+   * empty, for a plan ({@code --plan}); nothing is created. The same checks as {@link #create}.
+   *
+   * @throws IOException as {@link #create} does before creating
+   */
+  public static TableInfo planned(ImportSource source, TableCreation creation, DdbioOptions options)
+      throws IOException {
+    CreateTableRequest r = request(source, creation, options);
+    TableDescription.Builder d =
+        TableDescription.builder()
+            .tableName(r.tableName())
+            .keySchema(r.keySchema())
+            .attributeDefinitions(r.attributeDefinitions())
+            .billingModeSummary(b -> b.billingMode(r.billingMode()))
+            .itemCount(0L)
+            .tableSizeBytes(0L)
+            .globalSecondaryIndexes(
+                r.globalSecondaryIndexes().stream()
+                    .map(
+                        i ->
+                            GlobalSecondaryIndexDescription.builder()
+                                .indexName(i.indexName())
+                                .build())
+                    .toList());
+    if (r.provisionedThroughput() != null) {
+      d.provisionedThroughput(
+          p ->
+              p.readCapacityUnits(r.provisionedThroughput().readCapacityUnits())
+                  .writeCapacityUnits(r.provisionedThroughput().writeCapacityUnits()));
+    }
+    return TableInfo.of(d.build());
+  }
+
+  /** The request that creates the table, once the checks that need no call have passed. */
+  private static CreateTableRequest request(
+      ImportSource source, TableCreation creation, DdbioOptions options) throws IOException {
+    String table = options.write().table();
+    TableSchema schema = recordedSchema(source.metadata(), source.directory(), table);
+    boolean onDemand = BillingMode.PAY_PER_REQUEST.toString().equals(schema.billingMode());
+    if (onDemand && creation.overridesCapacity()) {
+      throw new IOException(
+          "The source table \""
+              + schema.tableName()
+              + "\" was on demand, so table \""
+              + table
+              + "\" would be created on demand too: --create-read-units and --create-write-units"
+              + " apply to provisioned tables only. Nothing was created");
+    }
+    if (onDemand && options.write().throughput().explicitUnits().isEmpty()) {
+      throw new IOException(
+          "Table \""
+              + table
+              + "\" would be created on demand, as the source table was; importing into an"
+              + " on-demand table needs the write capacity to budget against (--write-units, or "
+              + DdbioKeys.WRITE_UNITS.name()
+              + "). Nothing was created");
+    }
+    return schema.toCreateTableRequest(table, creation.readUnits(), creation.writeUnits());
   }
 
   /** The schema the export recorded, with a key; else why there is none and what to do. */
