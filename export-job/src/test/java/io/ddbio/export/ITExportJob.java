@@ -240,12 +240,10 @@ class ITExportJob {
           c.findCounter(DdbioCounter.ITEMS_READ).increment(1);
           return c;
         };
-    ExportRun run =
-        failedExport(oneMoreRead, out.toString(), TABLE, "1.0", "2", "--format", format);
+    ExportRun run = failedExport(oneMoreRead, out, TABLE, "1.0", "2", "--format", format);
 
     assertTrue(run.stderr().contains("item counts disagree: " + (ITEMS + 1)), run.stderr());
     assertTrue(run.stderr().contains("must not be restored"), run.stderr());
-    assertLeftNothing(out);
   }
 
   /**
@@ -256,13 +254,11 @@ class ITExportJob {
   @Test
   void anExportWhoseCountersCannotBeReadFails() throws Exception {
     Path out = tmp.resolve("no-counters");
-    ExportRun run =
-        failedExport(job -> new Counters(), out.toString(), EMPTY, "--read-units", "100");
+    ExportRun run = failedExport(job -> new Counters(), out, EMPTY, "--read-units", "100");
 
     assertTrue(run.stderr().contains("could not be read"), run.stderr());
     assertTrue(run.stderr().contains("unknown"), run.stderr());
     assertFalse(run.stdout().contains("SUCCEEDED"), run.stdout());
-    assertLeftNothing(out);
   }
 
   /**
@@ -280,30 +276,28 @@ class ITExportJob {
               Files.writeString(out.resolve(ExportMetadata.FILE_NAME), "{not json");
               return job.getCounters();
             },
-            out.toString(),
+            out,
             EMPTY,
             "--read-units",
             "100");
 
     assertTrue(run.stderr().contains("could not be checked"), run.stderr());
-    assertLeftNothing(out);
   }
 
   /**
-   * Runs the export on two map threads against DynamoDB Local, the job's counters read through
-   * {@code counters}, and checks that it failed.
+   * Runs the export of {@code table} to {@code out} on two map threads against DynamoDB Local, the
+   * job's counters read through {@code counters}, and checks that it failed and, like any withdrawn
+   * export, left not even its output directory.
    */
-  private ExportRun failedExport(JobCounts.Source counters, String... args) throws Exception {
-    List<String> withEndpoint = new ArrayList<>(List.of(args));
-    withEndpoint.addAll(List.of("--endpoint", ddb.endpoint().toString()));
-    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), withEndpoint, counters);
+  private ExportRun failedExport(
+      JobCounts.Source counters, Path out, String table, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of(out.toString(), table));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--endpoint", ddb.endpoint().toString()));
+    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, counters);
     assertEquals(1, run.status(), run::stderr);
-    return run;
-  }
-
-  /** A withdrawn export leaves not even its output directory. */
-  private static void assertLeftNothing(Path out) {
     assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+    return run;
   }
 
   private static List<String> listing(Path dir) {
