@@ -185,16 +185,7 @@ class ITExportJob {
   @Test
   void aCodecThatCannotBeLoadedIsNamedBeforeTheJobStarts() throws Exception {
     Path out = tmp.resolve("no-codec");
-    ExportRun run =
-        export(
-            "-D",
-            "mapreduce.output.fileoutputformat.compress=true",
-            "-D",
-            "mapreduce.output.fileoutputformat.compress.codec=no.such.Codec",
-            out.toString(),
-            TABLE,
-            "0.5",
-            "2");
+    ExportRun run = exportCompressedBy("no.such.Codec", out);
     assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stderr().contains("no.such.Codec"), run.stderr());
     assertFalse(run.stderr().contains("failed: job job_"), run.stderr());
@@ -207,22 +198,28 @@ class ITExportJob {
     // Zstandard's codec loads everywhere but writes only with Hadoop's native library, which these
     // tasks lack (as a node without it would): every task fails once the job is running, before
     // any commits.
-    ExportRun run =
-        export(
-            "-D",
-            "mapreduce.output.fileoutputformat.compress=true",
-            "-D",
-            "mapreduce.output.fileoutputformat.compress.codec="
-                + "org.apache.hadoop.io.compress.ZStandardCodec",
-            out.toString(),
-            TABLE,
-            "0.5",
-            "2");
+    ExportRun run = exportCompressedBy("org.apache.hadoop.io.compress.ZStandardCodec", out);
     assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stdout().contains(": FAILED"), run.stdout());
     assertTrue(run.stderr().contains("failed: job job_"), run.stderr());
     assertTrue(run.stderr().contains("Removed the incomplete output directory"), run.stderr());
     assertFalse(Files.exists(out));
+  }
+
+  /**
+   * Exports {@code TABLE} to {@code out} on two segments with Hadoop's own output compression
+   * turned on, through the codec class {@code codec}.
+   */
+  private ExportRun exportCompressedBy(String codec, Path out) throws Exception {
+    return export(
+        "-D",
+        "mapreduce.output.fileoutputformat.compress=true",
+        "-D",
+        "mapreduce.output.fileoutputformat.compress.codec=" + codec,
+        out.toString(),
+        TABLE,
+        "0.5",
+        "2");
   }
 
   /**
