@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,11 @@ class ITVerify {
     void to(Path file) throws IOException;
   }
 
+  /** A damage that writes the file again with {@code change} made to its bytes. */
+  private static Damage rewritten(UnaryOperator<byte[]> change) {
+    return file -> Files.write(file, change.apply(Files.readAllBytes(file)));
+  }
+
   /** What {@code verify} said of an export whose data file {@code name} was damaged. */
   private record Damaged(String name, VerifyRun run) {}
 
@@ -172,12 +178,7 @@ class ITVerify {
   @ValueSource(strings = {"datapipeline", "dynamodb-json"})
   void aTruncatedDataFileIsNamed(String format) throws Exception {
     Damaged truncated =
-        verifyDamaged(
-            format,
-            file -> {
-              byte[] bytes = Files.readAllBytes(file);
-              Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
-            });
+        verifyDamaged(format, rewritten(bytes -> Arrays.copyOf(bytes, bytes.length / 2)));
     VerifyRun run = truncated.run();
     assertTrue(run.stdout().contains("PROBLEM " + truncated.name() + ": "), run::all);
     assertTrue(
@@ -191,14 +192,14 @@ class ITVerify {
     Damaged altered =
         verifyDamaged(
             format,
-            file -> {
-              byte[] bytes = Files.readAllBytes(file);
-              // Byte 4 is in the gzip header's modification time, which no reader checks: the file
-              // still decompresses to the same lines, so only the recorded checksums can tell it
-              // was changed.
-              bytes[4] ^= 0x01;
-              Files.write(file, bytes);
-            });
+            rewritten(
+                bytes -> {
+                  // Byte 4 is in the gzip header's modification time, which no reader checks: the
+                  // file still decompresses to the same lines, so only the recorded checksums can
+                  // tell it was changed.
+                  bytes[4] ^= 0x01;
+                  return bytes;
+                }));
     VerifyRun run = altered.run();
     assertTrue(run.stdout().contains("PROBLEM " + altered.name() + ": "), run::all);
     assertTrue(run.stdout().contains("SHA-256"), run::all);
