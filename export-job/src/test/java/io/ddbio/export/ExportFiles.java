@@ -1,8 +1,11 @@
 package io.ddbio.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
+import io.ddbio.export.commit.TestExportCommitter;
 import io.ddbio.item.DataPipelineCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,6 +62,17 @@ final class ExportFiles {
     try (InputStream in = Files.newInputStream(dir.resolve(ExportMetadata.FILE_NAME))) {
       return ExportMetadata.read(in, dir.toString());
     }
+  }
+
+  /**
+   * The stored bytes of a data file the export's metadata lists; asserts that their size and
+   * SHA-256 are the ones recorded for it.
+   */
+  static byte[] readAsRecorded(Path dir, DataFileStats file) throws Exception {
+    byte[] stored = Files.readAllBytes(dir.resolve(file.name()));
+    assertEquals(file.bytes(), stored.length, file.name());
+    assertEquals(TestExportCommitter.sha256(stored), file.sha256(), file.name());
+    return stored;
   }
 
   /**

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
-import io.ddbio.export.commit.TestExportCommitter;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.PkSkTables;
@@ -72,11 +71,23 @@ class ITExportFormats {
     return ExportRun.run(LocalJobs.conf(tmp, 4), ddb.endpoint(), args);
   }
 
+  /**
+   * Exports {@code TABLE} to {@code out} at the full read ratio on {@code segments} segments, with
+   * {@code options}, and checks that the run succeeded.
+   */
+  private ExportRun successfulExport(Path out, int segments, String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of(out.toString(), TABLE, "1.0", Integer.toString(segments)));
+    args.addAll(List.of(options));
+    ExportRun run = export(args.toArray(String[]::new));
+    assertEquals(0, run.status(), run::stderr);
+    return run;
+  }
+
   @Test
   void aNativeExportReadsBackFromThePublishedLayoutAlone() throws Exception {
     Path out = tmp.resolve("native");
-    ExportRun run = export(out.toString(), TABLE, "1.0", "4", "--format", "dynamodb-json");
-    assertEquals(0, run.status(), run::stderr);
+    ExportRun run = successfulExport(out, 4, "--format", "dynamodb-json");
 
     PublishedNativeLayout.Contents contents = PublishedNativeLayout.read(out);
     PkSkTables.assertSameItems(source, contents.items());
@@ -95,9 +106,7 @@ class ITExportFormats {
     assertEquals(4, metadata.files().size());
     for (DataFileStats f : metadata.files()) {
       assertTrue(f.name().startsWith("AWSDynamoDB/" + contents.exportId() + "/data/"), f.name());
-      byte[] stored = Files.readAllBytes(out.resolve(f.name()));
-      assertEquals(f.bytes(), stored.length);
-      assertEquals(TestExportCommitter.sha256(stored), f.sha256());
+      ExportFiles.readAsRecorded(out, f);
     }
     assertTrue(
         run.stdout()
@@ -110,11 +119,9 @@ class ITExportFormats {
   void aFilteredExportHoldsExactlyTheMatchingItems() throws Exception {
     Path out = tmp.resolve("filtered");
     ExportRun run =
-        export(
-            out.toString(),
-            TABLE,
-            "1.0",
-            "4",
+        successfulExport(
+            out,
+            4,
             "--compression",
             "gzip",
             "--filter",
@@ -123,7 +130,6 @@ class ITExportFormats {
             "{\"#s\":\"status\"}",
             "--values",
             "{\":v\":{\"S\":\"active\"}}");
-    assertEquals(0, run.status(), run::stderr);
 
     List<Map<String, AttributeValue>> expected =
         source.stream().filter(i -> i.get("status").s().equals("active")).toList();
@@ -143,18 +149,15 @@ class ITExportFormats {
   void aProjectedExportHoldsOnlyTheProjectedAttributes() throws Exception {
     Path out = tmp.resolve("projected");
     ExportRun run =
-        export(
-            out.toString(),
-            TABLE,
-            "1.0",
-            "4",
+        successfulExport(
+            out,
+            4,
             "--format",
             "dynamodb-json",
             "--projection",
             "pk, sk, #b.c",
             "--names",
             "{\"#b\":\"body\"}");
-    assertEquals(0, run.status(), run::stderr);
     assertFalse(run.stderr().contains("Warning"), run.stderr());
 
     List<Map<String, AttributeValue>> expected = new ArrayList<>();
@@ -194,11 +197,8 @@ class ITExportFormats {
 
   @Test
   void consistentReadReachesTheScanAndCostsTwice() throws Exception {
-    ExportRun eventual = export(tmp.resolve("eventual").toString(), TABLE, "1.0", "2");
-    ExportRun consistent =
-        export(tmp.resolve("consistent").toString(), TABLE, "1.0", "2", "--consistent-read");
-    assertEquals(0, eventual.status(), eventual::stderr);
-    assertEquals(0, consistent.status(), consistent::stderr);
+    ExportRun eventual = successfulExport(tmp.resolve("eventual"), 2);
+    ExportRun consistent = successfulExport(tmp.resolve("consistent"), 2, "--consistent-read");
     double ratio = (double) capacity(consistent) / capacity(eventual);
     assertTrue(ratio > 1.8 && ratio < 2.2, "consistent reads cost twice: ratio " + ratio);
   }
@@ -206,9 +206,7 @@ class ITExportFormats {
   @Test
   void aPlainJsonExportHoldsEveryItemWithItsValuesAsPlainJson() throws Exception {
     Path out = tmp.resolve("json");
-    ExportRun run =
-        export(out.toString(), TABLE, "1.0", "3", "--format", "json", "--compression", "gzip");
-    assertEquals(0, run.status(), run::stderr);
+    successfulExport(out, 3, "--format", "json", "--compression", "gzip");
 
     assertFalse(Files.exists(out.resolve("manifest")), "no Data Pipeline manifest");
     ExportMetadata metadata = ExportFiles.metadata(out);

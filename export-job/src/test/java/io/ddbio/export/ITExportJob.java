@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbio.backup.DataFileStats;
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.TableSchema;
-import io.ddbio.export.commit.TestExportCommitter;
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.metrics.DdbioCounter;
@@ -186,16 +185,7 @@ class ITExportJob {
   @Test
   void aCodecThatCannotBeLoadedIsNamedBeforeTheJobStarts() throws Exception {
     Path out = tmp.resolve("no-codec");
-    ExportRun run =
-        export(
-            "-D",
-            "mapreduce.output.fileoutputformat.compress=true",
-            "-D",
-            "mapreduce.output.fileoutputformat.compress.codec=no.such.Codec",
-            out.toString(),
-            TABLE,
-            "0.5",
-            "2");
+    ExportRun run = exportCompressedBy("no.such.Codec", out);
     assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stderr().contains("no.such.Codec"), run.stderr());
     assertFalse(run.stderr().contains("failed: job job_"), run.stderr());
@@ -208,22 +198,28 @@ class ITExportJob {
     // Zstandard's codec loads everywhere but writes only with Hadoop's native library, which these
     // tasks lack (as a node without it would): every task fails once the job is running, before
     // any commits.
-    ExportRun run =
-        export(
-            "-D",
-            "mapreduce.output.fileoutputformat.compress=true",
-            "-D",
-            "mapreduce.output.fileoutputformat.compress.codec="
-                + "org.apache.hadoop.io.compress.ZStandardCodec",
-            out.toString(),
-            TABLE,
-            "0.5",
-            "2");
+    ExportRun run = exportCompressedBy("org.apache.hadoop.io.compress.ZStandardCodec", out);
     assertEquals(1, run.status(), run::stderr);
     assertTrue(run.stdout().contains(": FAILED"), run.stdout());
     assertTrue(run.stderr().contains("failed: job job_"), run.stderr());
     assertTrue(run.stderr().contains("Removed the incomplete output directory"), run.stderr());
     assertFalse(Files.exists(out));
+  }
+
+  /**
+   * Exports {@code TABLE} to {@code out} on two segments with Hadoop's own output compression
+   * turned on, through the codec class {@code codec}.
+   */
+  private ExportRun exportCompressedBy(String codec, Path out) throws Exception {
+    return export(
+        "-D",
+        "mapreduce.output.fileoutputformat.compress=true",
+        "-D",
+        "mapreduce.output.fileoutputformat.compress.codec=" + codec,
+        out.toString(),
+        TABLE,
+        "0.5",
+        "2");
   }
 
   /**
@@ -241,12 +237,10 @@ class ITExportJob {
           c.findCounter(DdbioCounter.ITEMS_READ).increment(1);
           return c;
         };
-    ExportRun run =
-        failedExport(oneMoreRead, out.toString(), TABLE, "1.0", "2", "--format", format);
+    ExportRun run = failedExport(oneMoreRead, out, TABLE, "1.0", "2", "--format", format);
 
     assertTrue(run.stderr().contains("item counts disagree: " + (ITEMS + 1)), run.stderr());
     assertTrue(run.stderr().contains("must not be restored"), run.stderr());
-    assertLeftNothing(out);
   }
 
   /**
@@ -257,13 +251,11 @@ class ITExportJob {
   @Test
   void anExportWhoseCountersCannotBeReadFails() throws Exception {
     Path out = tmp.resolve("no-counters");
-    ExportRun run =
-        failedExport(job -> new Counters(), out.toString(), EMPTY, "--read-units", "100");
+    ExportRun run = failedExport(job -> new Counters(), out, EMPTY, "--read-units", "100");
 
     assertTrue(run.stderr().contains("could not be read"), run.stderr());
     assertTrue(run.stderr().contains("unknown"), run.stderr());
     assertFalse(run.stdout().contains("SUCCEEDED"), run.stdout());
-    assertLeftNothing(out);
   }
 
   /**
@@ -281,30 +273,28 @@ class ITExportJob {
               Files.writeString(out.resolve(ExportMetadata.FILE_NAME), "{not json");
               return job.getCounters();
             },
-            out.toString(),
+            out,
             EMPTY,
             "--read-units",
             "100");
 
     assertTrue(run.stderr().contains("could not be checked"), run.stderr());
-    assertLeftNothing(out);
   }
 
   /**
-   * Runs the export on two map threads against DynamoDB Local, the job's counters read through
-   * {@code counters}, and checks that it failed.
+   * Runs the export of {@code table} to {@code out} on two map threads against DynamoDB Local, the
+   * job's counters read through {@code counters}, and checks that it failed and, like any withdrawn
+   * export, left not even its output directory.
    */
-  private ExportRun failedExport(JobCounts.Source counters, String... args) throws Exception {
-    List<String> withEndpoint = new ArrayList<>(List.of(args));
-    withEndpoint.addAll(List.of("--endpoint", ddb.endpoint().toString()));
-    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), withEndpoint, counters);
+  private ExportRun failedExport(
+      JobCounts.Source counters, Path out, String table, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of(out.toString(), table));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--endpoint", ddb.endpoint().toString()));
+    ExportRun run = ExportRun.run(LocalJobs.conf(tmp, 2), args, counters);
     assertEquals(1, run.status(), run::stderr);
-    return run;
-  }
-
-  /** A withdrawn export leaves not even its output directory. */
-  private static void assertLeftNothing(Path out) {
     assertFalse(Files.exists(out), () -> "left behind: " + listing(out));
+    return run;
   }
 
   private static List<String> listing(Path dir) {
@@ -336,9 +326,7 @@ class ITExportJob {
     DataPipelineCodec codec = new DataPipelineCodec();
     long bytes = 0;
     for (DataFileStats f : metadata.files()) {
-      byte[] stored = Files.readAllBytes(out.resolve(f.name()));
-      assertEquals(stored.length, f.bytes(), f.name());
-      assertEquals(TestExportCommitter.sha256(stored), f.sha256(), f.name());
+      byte[] stored = ExportFiles.readAsRecorded(out, f);
       byte[] text = gzip ? ExportFiles.gunzip(stored) : stored;
       List<String> lines = ExportFiles.lines(text, f.name());
       assertEquals(f.items(), lines.size(), f.name());

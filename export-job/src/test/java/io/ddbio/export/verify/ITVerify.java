@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,35 @@ class ITVerify {
     Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".crc"));
   }
 
+  /** A change to one data file, given its path. */
+  private interface Damage {
+    void to(Path file) throws IOException;
+  }
+
+  /** A damage that writes the file again with {@code change} made to its bytes. */
+  private static Damage rewritten(UnaryOperator<byte[]> change) {
+    return file -> Files.write(file, change.apply(Files.readAllBytes(file)));
+  }
+
+  /** What {@code verify} said of an export whose data file {@code name} was damaged. */
+  private record Damaged(String name, VerifyRun run) {}
+
+  /**
+   * Verifies a copy of the export in {@code format} after {@code damage} to its first data file,
+   * and checks that verify failed.
+   */
+  private Damaged verifyDamaged(String format, Damage damage) throws Exception {
+    Path dir = copy(format);
+    String name = firstDataFile(dir);
+    Path file = dir.resolve(name);
+    damage.to(file);
+    dropCrc(file);
+
+    VerifyRun run = verify(dir);
+    assertEquals(1, run.status(), run::all);
+    return new Damaged(name, run);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"datapipeline", "dynamodb-json"})
   void aFreshExportPassesAlsoAgainstItsTable(String format) throws Exception {
@@ -138,30 +168,19 @@ class ITVerify {
   @ParameterizedTest
   @ValueSource(strings = {"datapipeline", "dynamodb-json"})
   void aRemovedDataFileIsNamed(String format) throws Exception {
-    Path dir = copy(format);
-    String name = firstDataFile(dir);
-    Files.delete(dir.resolve(name));
-    dropCrc(dir.resolve(name));
-
-    VerifyRun run = verify(dir);
-    assertEquals(1, run.status(), run::all);
-    assertTrue(run.stdout().contains("PROBLEM " + name + ": missing"), run::all);
+    Damaged removed = verifyDamaged(format, Files::delete);
+    VerifyRun run = removed.run();
+    assertTrue(run.stdout().contains("PROBLEM " + removed.name() + ": missing"), run::all);
     assertTrue(run.stdout().contains("FAILED"), run::all);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"datapipeline", "dynamodb-json"})
   void aTruncatedDataFileIsNamed(String format) throws Exception {
-    Path dir = copy(format);
-    String name = firstDataFile(dir);
-    Path file = dir.resolve(name);
-    byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
-    dropCrc(file);
-
-    VerifyRun run = verify(dir);
-    assertEquals(1, run.status(), run::all);
-    assertTrue(run.stdout().contains("PROBLEM " + name + ": "), run::all);
+    Damaged truncated =
+        verifyDamaged(format, rewritten(bytes -> Arrays.copyOf(bytes, bytes.length / 2)));
+    VerifyRun run = truncated.run();
+    assertTrue(run.stdout().contains("PROBLEM " + truncated.name() + ": "), run::all);
     assertTrue(
         run.stdout().contains("cannot be read to its end"),
         "a cut-off gzip stream does not decompress: " + run.all());
@@ -170,19 +189,19 @@ class ITVerify {
   @ParameterizedTest
   @ValueSource(strings = {"datapipeline", "dynamodb-json"})
   void anAlteredDataFileIsNamed(String format) throws Exception {
-    Path dir = copy(format);
-    String name = firstDataFile(dir);
-    Path file = dir.resolve(name);
-    byte[] bytes = Files.readAllBytes(file);
-    // Byte 4 is in the gzip header's modification time, which no reader checks: the file still
-    // decompresses to the same lines, so only the recorded checksums can tell it was changed.
-    bytes[4] ^= 0x01;
-    Files.write(file, bytes);
-    dropCrc(file);
-
-    VerifyRun run = verify(dir);
-    assertEquals(1, run.status(), run::all);
-    assertTrue(run.stdout().contains("PROBLEM " + name + ": "), run::all);
+    Damaged altered =
+        verifyDamaged(
+            format,
+            rewritten(
+                bytes -> {
+                  // Byte 4 is in the gzip header's modification time, which no reader checks: the
+                  // file still decompresses to the same lines, so only the recorded checksums can
+                  // tell it was changed.
+                  bytes[4] ^= 0x01;
+                  return bytes;
+                }));
+    VerifyRun run = altered.run();
+    assertTrue(run.stdout().contains("PROBLEM " + altered.name() + ": "), run::all);
     assertTrue(run.stdout().contains("SHA-256"), run::all);
     if (format.equals("dynamodb-json")) {
       assertTrue(run.stdout().contains("where manifest-files.json has"), run::all);
