@@ -69,6 +69,23 @@ class ITBadInput {
     return n;
   }
 
+  /**
+   * Imports {@code backup} into {@code table} with {@code --max-bad-records maxBadRecords} and
+   * {@code --rejects-dir rejectsDir}.
+   */
+  private static ImportRun importSettingAside(
+      Path tmp, Path backup, String table, int maxBadRecords, Path rejectsDir) throws Exception {
+    return ImportRun.of(
+        ddb,
+        tmp,
+        backup.toString(),
+        table,
+        "--max-bad-records",
+        Integer.toString(maxBadRecords),
+        "--rejects-dir",
+        rejectsDir.toString());
+  }
+
   @Test
   void withMaxBadRecordsEveryBadLineIsSetAsideAndEveryGoodLineWritten(@TempDir Path tmp)
       throws Exception {
@@ -77,16 +94,7 @@ class ITBadInput {
     Path rejectsDir = tmp.resolve("rejects");
     List<Corpus.Case> records = Corpus.cases("record");
 
-    ImportRun r =
-        ImportRun.of(
-            ddb,
-            tmp,
-            backup.toString(),
-            "BadInputSetAside",
-            "--max-bad-records",
-            Integer.toString(records.size()),
-            "--rejects-dir",
-            rejectsDir.toString());
+    ImportRun r = importSettingAside(tmp, backup, "BadInputSetAside", records.size(), rejectsDir);
 
     assertEquals(0, r.exit(), r.err());
     List<Map<String, AttributeValue>> good = new ArrayList<>();
@@ -178,16 +186,7 @@ class ITBadInput {
     Backups.writeManifest(backup);
     Path rejectsDir = tmp.resolve("rejects");
 
-    ImportRun r =
-        ImportRun.of(
-            ddb,
-            tmp,
-            backup.toString(),
-            "BadInputOverInAFile",
-            "--max-bad-records",
-            "2",
-            "--rejects-dir",
-            rejectsDir.toString());
+    ImportRun r = importSettingAside(tmp, backup, "BadInputOverInAFile", 2, rejectsDir);
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(
@@ -261,16 +260,7 @@ class ITBadInput {
     Path backup = Corpus.fileBackup(c, tmp.resolve("backup"));
     Path rejectsDir = tmp.resolve("rejects");
 
-    ImportRun r =
-        ImportRun.of(
-            ddb,
-            tmp,
-            backup.toString(),
-            table,
-            "--max-bad-records",
-            "1000",
-            "--rejects-dir",
-            rejectsDir.toString());
+    ImportRun r = importSettingAside(tmp, backup, table, 1000, rejectsDir);
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("Import failed: "), r.err());
@@ -287,16 +277,7 @@ class ITBadInput {
     Path backup = Corpus.lineBackup(tmp.resolve("backup"));
     Path rejectsDir = Files.createDirectories(tmp.resolve("rejects"));
 
-    ImportRun r =
-        ImportRun.of(
-            ddb,
-            tmp,
-            backup.toString(),
-            "BadInputRejectsExist",
-            "--max-bad-records",
-            "100",
-            "--rejects-dir",
-            rejectsDir.toString());
+    ImportRun r = importSettingAside(tmp, backup, "BadInputRejectsExist", 100, rejectsDir);
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("already exists"), r.err());

@@ -83,8 +83,7 @@ class ITImportFailures {
   @Test
   void keySchemaFromMetadataIsCheckedBeforeWriting(@TempDir Path tmp) throws Exception {
     Tables.createTable(ddb.client(), "ImportMetaKeyedById", KeySpec.string("id"), null, 1000, 1000);
-    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
-    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
+    Path backup = v3BackupWithMetadata(tmp, 40);
 
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportMetaKeyedById");
 
@@ -147,10 +146,10 @@ class ITImportFailures {
   void badLineInTheMiddleOfAFileFailsWithFileLineAndReason(@TempDir Path tmp) throws Exception {
     PkSkTables.create(ddb.client(), "ImportBadLine");
     List<Map<String, AttributeValue>> items = PkSkTables.generate(150, 150);
-    Path data = Backups.writeItems(tmp.resolve("backup").resolve("part-0"), items);
     // Past the lines the key check samples, so the map task meets it.
-    Backups.replaceLine(data, 120, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"twelve\"}}");
-    Backups.writeManifest(data.getParent());
+    Path data =
+        oneFileBackupWithBadLine(
+            tmp, items, 120, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"n\":\"twelve\"}}");
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadLine");
 
@@ -166,9 +165,11 @@ class ITImportFailures {
   void itemWithoutItsKeyFailsWithFileAndLine(@TempDir Path tmp) throws Exception {
     PkSkTables.create(ddb.client(), "ImportNoKey");
     Path data =
-        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), PkSkTables.generate(150, 150));
-    Backups.replaceLine(data, 130, "{\"pk\":{\"s\":\"no sort key\"},\"n\":{\"n\":\"1\"}}");
-    Backups.writeManifest(data.getParent());
+        oneFileBackupWithBadLine(
+            tmp,
+            PkSkTables.generate(150, 150),
+            130,
+            "{\"pk\":{\"s\":\"no sort key\"},\"n\":{\"n\":\"1\"}}");
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportNoKey");
 
@@ -181,9 +182,8 @@ class ITImportFailures {
   void badLineAmongTheFirstFailsBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
     PkSkTables.create(ddb.client(), "ImportBadFirstLines");
     Path data =
-        Backups.writeItems(tmp.resolve("backup").resolve("part-0"), PkSkTables.generate(10, 10));
-    Backups.replaceLine(data, 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"q\":\"1\"}}");
-    Backups.writeManifest(data.getParent());
+        oneFileBackupWithBadLine(
+            tmp, PkSkTables.generate(10, 10), 3, "{\"pk\":{\"s\":\"x\"},\"sk\":{\"q\":\"1\"}}");
 
     ImportRun r = ImportRun.of(ddb, tmp, data.getParent().toString(), "ImportBadFirstLines");
 
@@ -195,8 +195,7 @@ class ITImportFailures {
   @Test
   void metadataCountsAreChecked(@TempDir Path tmp) throws Exception {
     PkSkTables.create(ddb.client(), "ImportCounted");
-    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
-    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 41, "pk", "S", "sk", "N");
+    Path backup = v3BackupWithMetadata(tmp, 41);
 
     ImportRun r = ImportRun.of(ddb, tmp, backup.toString(), "ImportCounted");
 
@@ -209,8 +208,7 @@ class ITImportFailures {
   void alteredFileOfTheSameSizeFailsOnItsChecksumAndNoneOfItIsWritten(@TempDir Path tmp)
       throws Exception {
     PkSkTables.create(ddb.client(), "ImportAltered");
-    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
-    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), 40, "pk", "S", "sk", "N");
+    Path backup = v3BackupWithMetadata(tmp, 40);
     Path plain = backup.resolve("ae10f955-fb2f-4790-9b11-fbfea01a871e_000000");
     String text = java.nio.file.Files.readString(plain);
     assertTrue(text.contains("\"Ada\""));
@@ -258,5 +256,29 @@ class ITImportFailures {
     assertEquals(0, allowed.exit(), allowed.err());
     assertTrue(allowed.err().contains("Warning: importing a partial export"), allowed.err());
     assertEquals(40, Tables.scanAll(ddb.client(), "ImportProjected").size());
+  }
+
+  /**
+   * A copy of the {@code datapipeline-v3} fixture in {@code tmp/backup} with the metadata a ddbio
+   * export writes for its files and its key, pk (S) and sk (N), recording {@code itemCount} items
+   * (the fixture holds 40).
+   */
+  private static Path v3BackupWithMetadata(Path tmp, long itemCount) throws Exception {
+    Path backup = Backups.copyFixture("datapipeline-v3", tmp.resolve("backup"));
+    Backups.writeMetadata(backup, Backups.v3DataFiles(backup), itemCount, "pk", "S", "sk", "N");
+    return backup;
+  }
+
+  /**
+   * A backup in {@code tmp/backup} of one data file, {@code part-0}, holding {@code items} but for
+   * line {@code number} (from 1), which is {@code badLine}, with its manifest; returns the file.
+   */
+  private static Path oneFileBackupWithBadLine(
+      Path tmp, List<Map<String, AttributeValue>> items, int number, String badLine)
+      throws Exception {
+    Path data = Backups.writeItems(tmp.resolve("backup").resolve("part-0"), items);
+    Backups.replaceLine(data, number, badLine);
+    Backups.writeManifest(data.getParent());
+    return data;
   }
 }

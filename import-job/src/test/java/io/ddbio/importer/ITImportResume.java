@@ -11,6 +11,7 @@ import io.ddbio.testing.KillableToolJvm;
 import io.ddbio.testkit.Fixtures;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.junit.LocalDynamoDb;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,26 @@ class ITImportResume {
     }
     Backups.writeManifest(dir);
     return items;
+  }
+
+  /**
+   * A copy of the native fixture, and the data file {@code file} of it that a test breaks before a
+   * run that fails, then puts back as it was.
+   */
+  private record NativeCopy(Path prefix, Path exportDir, Path file, byte[] original) {
+    void putBack() throws IOException {
+      Files.write(file, original);
+    }
+  }
+
+  /**
+   * A copy of the native fixture in {@code tmp/<name>}; its data file {@code fileIndex} to break.
+   */
+  private NativeCopy nativeCopy(String name, int fileIndex) throws IOException {
+    Path prefix = Backups.copyFixture("native-ddb-json", tmp.resolve(name));
+    Path exportDir = NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID);
+    Path file = exportDir.resolve("data").resolve(NativeExports.FIXTURE_FILES.get(fileIndex));
+    return new NativeCopy(prefix, exportDir, file, Files.readAllBytes(file));
   }
 
   /** The progress directory the tool chooses for {@code backup} and {@code table}. */
@@ -114,25 +135,22 @@ class ITImportResume {
   void aNativeImportThatFailedOnOneFileIsFinishedByAResumeOfThatFileAlone() throws Exception {
     String table = "NativeResume";
     PkSkTables.create(ddb.client(), table);
-    Path prefix = Backups.copyFixture("native-ddb-json", tmp.resolve("native"));
-    Path exportDir = NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID);
-    Path broken = exportDir.resolve("data").resolve(NativeExports.FIXTURE_FILES.get(0));
-    byte[] original = Files.readAllBytes(broken);
-    List<String> lines = textLines(broken);
+    NativeCopy copy = nativeCopy("native", 0);
+    List<String> lines = textLines(copy.file());
     lines.set(0, lines.get(0).replace("\"Ada\"", "\"Eve\""));
-    NativeExports.gzip(broken, lines);
+    NativeExports.gzip(copy.file(), lines);
 
-    ImportRun failed = ImportRun.of(ddb, tmp, prefix.toString(), table);
+    ImportRun failed = ImportRun.of(ddb, tmp, copy.prefix().toString(), table);
 
     assertEquals(1, failed.exit(), failed.err());
-    assertTrue(failed.err().contains(broken.getFileName() + " has MD5 "), failed.err());
+    assertTrue(failed.err().contains(copy.file().getFileName() + " has MD5 "), failed.err());
     assertTrue(
         failed.err().contains("Kept the import's progress in ")
             && failed.err().contains(": 1 of 2 files, 20 items written. Rerun the same command"),
         failed.err());
 
-    Files.write(broken, original);
-    ImportRun resumed = ImportRun.of(ddb, tmp, prefix.toString(), table, "--resume");
+    copy.putBack();
+    ImportRun resumed = ImportRun.of(ddb, tmp, copy.prefix().toString(), table, "--resume");
 
     assertEquals(0, resumed.exit(), resumed.err());
     assertEquals(20, resumed.counter(DdbioCounter.ITEMS_READ));
@@ -140,7 +158,7 @@ class ITImportResume {
         resumed.out().matches("(?s).*done by earlier runs:\\s+1 of 2 files, 20 items written\\R.*"),
         resumed.out());
     PkSkTables.assertHolds(ddb.client(), table, Fixtures.canonicalItems());
-    assertFalse(Files.exists(progressOf(exportDir, table)));
+    assertFalse(Files.exists(progressOf(copy.exportDir(), table)));
   }
 
   /**
@@ -200,22 +218,19 @@ class ITImportResume {
   void aRerunWithoutResumeImportsEveryFileAgain() throws Exception {
     String table = "RerunTarget";
     PkSkTables.create(ddb.client(), table);
-    Path prefix = Backups.copyFixture("native-ddb-json", tmp.resolve("rerun"));
-    Path exportDir = NativeExports.exportDir(prefix, NativeExports.FIXTURE_ID);
-    Path broken = exportDir.resolve("data").resolve(NativeExports.FIXTURE_FILES.get(1));
-    byte[] original = Files.readAllBytes(broken);
-    Files.write(broken, "not gzip".getBytes(StandardCharsets.UTF_8));
-    assertEquals(1, ImportRun.of(ddb, tmp, prefix.toString(), table).exit());
-    Files.write(broken, original);
+    NativeCopy copy = nativeCopy("rerun", 1);
+    Files.write(copy.file(), "not gzip".getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, ImportRun.of(ddb, tmp, copy.prefix().toString(), table).exit());
+    copy.putBack();
 
-    ImportRun run = ImportRun.of(ddb, tmp, prefix.toString(), table);
+    ImportRun run = ImportRun.of(ddb, tmp, copy.prefix().toString(), table);
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.err().contains("did not finish; importing every file again"), run.err());
     assertEquals(40, run.counter(DdbioCounter.ITEMS_READ));
     PkSkTables.assertHolds(ddb.client(), table, Fixtures.canonicalItems());
     assertFalse(run.out().contains("earlier runs"), run.out());
-    assertFalse(Files.exists(progressOf(exportDir, table)));
+    assertFalse(Files.exists(progressOf(copy.exportDir(), table)));
   }
 
   @Test
