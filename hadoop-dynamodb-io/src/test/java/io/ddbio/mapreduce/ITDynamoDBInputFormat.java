@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LineJobs;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.items.ItemEquivalence;
@@ -18,12 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,20 +43,6 @@ class ITDynamoDBInputFormat {
     source = PkSkTables.createAndFill(ddb.client(), TABLE, ITEMS, 7);
   }
 
-  /** Writes each item as one Data Pipeline line. */
-  public static final class ToLines
-      extends Mapper<NullWritable, DynamoDBItemWritable, Text, NullWritable> {
-    private final DataPipelineCodec codec = new DataPipelineCodec();
-    private final Text line = new Text();
-
-    @Override
-    protected void map(NullWritable key, DynamoDBItemWritable value, Context context)
-        throws IOException, InterruptedException {
-      line.set(codec.encode(value.get()));
-      context.write(line, NullWritable.get());
-    }
-  }
-
   @Test
   void everyItemExactlyOnce(@TempDir Path tmp) throws Exception {
     Configuration conf = LocalJobs.conf(tmp, 4);
@@ -72,14 +54,9 @@ class ITDynamoDBInputFormat {
     conf.setDouble("dynamodb.throughput.read", 100_000);
 
     Job job = Job.getInstance(conf, "read " + TABLE);
-    job.setInputFormatClass(DynamoDBInputFormat.class);
-    job.setMapperClass(ToLines.class);
-    job.setNumReduceTasks(0);
-    job.setOutputKeyClass(Text.class);
-    job.setOutputValueClass(NullWritable.class);
-    job.setOutputFormatClass(TextOutputFormat.class);
     Path out = tmp.resolve("out");
-    FileOutputFormat.setOutputPath(job, new org.apache.hadoop.fs.Path(out.toUri()));
+    LineJobs.tableToLines(
+        job, LineJobs.ItemsToLines.class, new org.apache.hadoop.fs.Path(out.toUri()));
     assertTrue(job.waitForCompletion(false), "job failed");
 
     List<Map<String, AttributeValue>> read = readLines(out);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.item.DataPipelineCodec;
 import io.ddbio.metrics.DdbioCounter;
+import io.ddbio.testing.LineJobs;
 import io.ddbio.testing.LocalJobs;
 import io.ddbio.testkit.PkSkTables;
 import io.ddbio.testkit.Tables;
@@ -18,13 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +33,6 @@ class ITDynamoDBOutputFormat {
   private static final int ITEMS = 10_000;
 
   @RegisterExtension static final LocalDynamoDb ddb = LocalDynamoDb.started();
-
-  /** Decodes one Data Pipeline line into an item. */
-  public static final class FromLines
-      extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
-    private final DataPipelineCodec codec = new DataPipelineCodec();
-    private final DynamoDBItemWritable item = new DynamoDBItemWritable();
-
-    @Override
-    protected void map(LongWritable offset, Text line, Context context)
-        throws IOException, InterruptedException {
-      item.set(codec.decode(line.getBytes(), 0, line.getLength()));
-      context.write(NullWritable.get(), item);
-    }
-  }
 
   @Test
   void tableHoldsExactlyTheItemsWritten(@TempDir Path tmp) throws Exception {
@@ -87,13 +68,8 @@ class ITDynamoDBOutputFormat {
     // Small splits so several map tasks write at once.
     conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 512 * 1024);
     Job job = Job.getInstance(conf, "write " + table);
-    job.setInputFormatClass(TextInputFormat.class);
-    FileInputFormat.addInputPath(job, new org.apache.hadoop.fs.Path(input.toUri()));
-    job.setMapperClass(FromLines.class);
-    job.setNumReduceTasks(0);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(DynamoDBItemWritable.class);
-    job.setOutputFormatClass(DynamoDBOutputFormat.class);
+    LineJobs.linesToTable(
+        job, LineJobs.LinesToItems.class, new org.apache.hadoop.fs.Path(input.toUri()));
     return job;
   }
 

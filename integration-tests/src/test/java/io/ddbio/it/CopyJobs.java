@@ -1,24 +1,17 @@
 package io.ddbio.it;
 
-import io.ddbio.mapreduce.DynamoDBInputFormat;
-import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBJobs;
-import io.ddbio.mapreduce.DynamoDBOutputFormat;
+import io.ddbio.testing.LineJobs;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 
 /**
  * The two map-only jobs the integration tests run with the library's formats: a table to Data
- * Pipeline lines in files, and such files to a table. Callers may change the returned job (mapper,
+ * Pipeline lines in files, and such files to a table ({@link LineJobs}), configured for the cluster
+ * and with mappers that record where their tasks ran. Callers may change the returned job (mapper,
  * compression) before submitting it.
  */
 public final class CopyJobs {
@@ -46,13 +39,7 @@ public final class CopyJobs {
     TaskPlacement.markClient(c);
 
     Job job = Job.getInstance(c, "table " + table + " to " + out);
-    job.setInputFormatClass(DynamoDBInputFormat.class);
-    job.setMapperClass(ItemsToLines.class);
-    job.setNumReduceTasks(0);
-    job.setOutputKeyClass(Text.class);
-    job.setOutputValueClass(NullWritable.class);
-    job.setOutputFormatClass(TextOutputFormat.class);
-    FileOutputFormat.setOutputPath(job, out);
+    LineJobs.tableToLines(job, ItemsToLines.class, out);
     return job;
   }
 
@@ -73,13 +60,7 @@ public final class CopyJobs {
     TaskPlacement.markClient(c);
 
     Job job = Job.getInstance(c, in + " to table " + table);
-    job.setInputFormatClass(TextInputFormat.class);
-    FileInputFormat.addInputPath(job, in);
-    job.setMapperClass(LinesToItems.class);
-    job.setNumReduceTasks(0);
-    job.setOutputKeyClass(NullWritable.class);
-    job.setOutputValueClass(DynamoDBItemWritable.class);
-    job.setOutputFormatClass(DynamoDBOutputFormat.class);
+    LineJobs.linesToTable(job, LinesToItems.class, in);
     return job;
   }
 }

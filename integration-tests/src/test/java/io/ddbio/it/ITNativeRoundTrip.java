@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 class ITNativeRoundTrip {
   private static final String SOURCE = "native_round_trip_source";
-  private static final String UNLIMITED_UNITS = "100000";
   private static final int ITEMS = 60;
 
   @TempDir static java.nio.file.Path work;
@@ -121,30 +120,13 @@ class ITNativeRoundTrip {
   }
 
   private static ToolRun export(Path out, String... options) throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                out.toString(),
-                SOURCE,
-                "--format",
-                "dynamodb-json",
-                "--segments",
-                "2",
-                "--read-ratio",
-                "1",
-                "--read-units",
-                UNLIMITED_UNITS));
+    List<String> args = ToolArgs.export(out, SOURCE, 2, "--format", "dynamodb-json");
     args.addAll(List.of(options));
     return ToolRun.export(conf, ddb.endpoint(), args);
   }
 
   private static ToolRun importInto(Path input, String table, String... options) throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                input.toString(), table, "--write-ratio", "1", "--write-units", UNLIMITED_UNITS));
-    args.addAll(List.of(options));
-    return ToolRun.importer(conf, ddb.endpoint(), args);
+    return ToolRun.importer(conf, ddb.endpoint(), ToolArgs.importer(input, table, options));
   }
 
   /** {@code <out>/AWSDynamoDB/<exportId>}, the one export the tool wrote. */

@@ -38,7 +38,6 @@ class ITSharedTableArn {
   private static final String TARGET_ARN = OTHER_ACCOUNT + "archive";
   private static final String SOURCE_BACKING = "orders_of_111122223333";
   private static final String TARGET_BACKING = "archive_of_111122223333";
-  private static final String UNLIMITED_UNITS = "100000";
   private static final int ITEMS = 90;
 
   @TempDir static java.nio.file.Path work;
@@ -72,33 +71,11 @@ class ITSharedTableArn {
   @Test
   void exportImportAndVerifyAddressTheSharedTablesByTheirArn() throws Exception {
     Path out = new Path(work.resolve("shared").toUri());
-    ToolRun export =
-        ToolRun.export(
-            conf,
-            emulator.endpoint(),
-            List.of(
-                out.toString(),
-                SOURCE_ARN,
-                "--segments",
-                "2",
-                "--read-ratio",
-                "1",
-                "--read-units",
-                UNLIMITED_UNITS));
+    ToolRun export = ToolRun.export(conf, emulator.endpoint(), ToolArgs.export(out, SOURCE_ARN, 2));
     export.assertSucceeded();
     PkSkTables.assertSameItems(source, ExportDir.read(conf, out).items());
 
-    ToolRun load =
-        ToolRun.importer(
-            conf,
-            emulator.endpoint(),
-            List.of(
-                out.toString(),
-                TARGET_ARN,
-                "--write-ratio",
-                "1",
-                "--write-units",
-                UNLIMITED_UNITS));
+    ToolRun load = ToolRun.importer(conf, emulator.endpoint(), ToolArgs.importer(out, TARGET_ARN));
     load.assertSucceeded();
     assertEquals(
         0, Tables.scanAll(ddb.client(), "archive").size(), "the caller's own table untouched");

@@ -41,7 +41,6 @@ class ITThrottlingStormOnYarn {
   private static final int SEGMENTS = 2;
   private static final int PAGE_ITEMS = 20;
   private static final String SOURCE = "storm_source";
-  private static final String UNLIMITED_UNITS = "100000";
 
   private static HadoopWithDynamoDb env;
   private static CapacityEmulator emulator;
@@ -79,17 +78,7 @@ class ITThrottlingStormOnYarn {
       // meet the storm.
       args.addAll(List.of("-D", DdbioKeys.SCAN_PAGE_LIMIT.name() + "=" + PAGE_ITEMS));
       args.addAll(
-          List.of(
-              out.toString(),
-              SOURCE,
-              "--segments",
-              Integer.toString(SEGMENTS),
-              "--max-map-tasks",
-              Integer.toString(SEGMENTS),
-              "--read-ratio",
-              "1",
-              "--read-units",
-              UNLIMITED_UNITS));
+          ToolArgs.export(out, SOURCE, SEGMENTS, "--max-map-tasks", Integer.toString(SEGMENTS)));
       export = ToolRun.export(env.hadoop().conf(), emulator.endpoint(), args);
     }
     export.assertSucceeded();
@@ -106,8 +95,7 @@ class ITThrottlingStormOnYarn {
     ThrottlingStorm writeStorm = ThrottlingStorm.start(emulator, target, STORM);
     try (writeStorm) {
       List<String> args = new ArrayList<>(timeouts());
-      args.addAll(
-          List.of(out.toString(), target, "--write-ratio", "1", "--write-units", UNLIMITED_UNITS));
+      args.addAll(ToolArgs.importer(out, target));
       load = ToolRun.importer(env.hadoop().conf(), emulator.endpoint(), args);
     }
     load.assertSucceeded();

@@ -37,9 +37,6 @@ class ITToolsOnYarn {
   private static final int SEGMENTS = 4;
   private static final String SOURCE = "tools_source";
 
-  /** Read and write rates high enough that the tools' budgets never slow a test down. */
-  private static final String UNLIMITED_UNITS = "100000";
-
   private static HadoopWithDynamoDb env;
   private static S3Server s3;
 
@@ -180,28 +177,14 @@ class ITToolsOnYarn {
 
   /** The export's arguments: 4 segments in 4 map tasks, a read budget that never throttles. */
   private static List<String> exportArgs(Path out) {
-    return List.of(
-        out.toString(),
-        SOURCE,
-        "--segments",
-        Integer.toString(SEGMENTS),
-        "--max-map-tasks",
-        Integer.toString(SEGMENTS),
-        "--read-ratio",
-        "1",
-        "--read-units",
-        UNLIMITED_UNITS);
+    return ToolArgs.export(out, SOURCE, SEGMENTS, "--max-map-tasks", Integer.toString(SEGMENTS));
   }
 
   /** Imports the export in {@code dir} into a new table and compares it with the source. */
   private static void importAndCompare(Path dir, String table) throws Exception {
     PkSkTables.create(env.client(), table);
     ToolRun load =
-        ToolRun.importer(
-                conf,
-                env.dynamoDbEndpoint(),
-                List.of(
-                    dir.toString(), table, "--write-ratio", "1", "--write-units", UNLIMITED_UNITS))
+        ToolRun.importer(conf, env.dynamoDbEndpoint(), ToolArgs.importer(dir, table))
             .assertSucceeded();
     long maps = load.counter(JobCounter.TOTAL_LAUNCHED_MAPS);
     assertTrue(maps >= 1, "map tasks launched on YARN: " + maps);

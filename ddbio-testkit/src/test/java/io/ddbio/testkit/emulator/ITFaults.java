@@ -61,31 +61,47 @@ class ITFaults {
     return dynamoDb.emulator().injectedFaults().get(fault);
   }
 
+  /**
+   * Injects one HTTP error by {@code plan} and checks that the next request fails with exactly
+   * {@code type} (not a subclass), this status and this DynamoDB error code, and that the emulator
+   * counted one more {@code fault}.
+   */
+  private static void assertOneErrorAnsweredAs(
+      Fault fault,
+      FaultPlan plan,
+      Class<? extends DynamoDbException> type,
+      int status,
+      String errorCode) {
+    long before = injected(fault);
+    dynamoDb.emulator().setFaults(plan);
+
+    DynamoDbException e = assertThrows(type, ITFaults::getItem);
+
+    assertEquals(type, e.getClass());
+    assertEquals(status, e.statusCode());
+    assertEquals(errorCode, e.awsErrorDetails().errorCode());
+    assertEquals(before + 1, injected(fault));
+  }
+
   @Test
   void http500IsAnInternalServerErrorException() {
-    long before = injected(Fault.INTERNAL_SERVER_ERROR);
-    dynamoDb.emulator().setFaults(FaultPlan.none().withInternalServerErrors(1));
-
-    InternalServerErrorException e =
-        assertThrows(InternalServerErrorException.class, ITFaults::getItem);
-
-    assertEquals(InternalServerErrorException.class, e.getClass());
-    assertEquals(500, e.statusCode());
-    assertEquals("InternalServerError", e.awsErrorDetails().errorCode());
-    assertEquals(before + 1, injected(Fault.INTERNAL_SERVER_ERROR));
+    assertOneErrorAnsweredAs(
+        Fault.INTERNAL_SERVER_ERROR,
+        FaultPlan.none().withInternalServerErrors(1),
+        InternalServerErrorException.class,
+        500,
+        "InternalServerError");
   }
 
   @Test
   void http503IsADynamoDbExceptionWithItsStatus() {
-    long before = injected(Fault.SERVICE_UNAVAILABLE);
-    dynamoDb.emulator().setFaults(FaultPlan.none().withServiceUnavailable(1));
-
-    DynamoDbException e = assertThrows(DynamoDbException.class, ITFaults::getItem);
-
-    assertEquals(DynamoDbException.class, e.getClass(), "the SDK has no class of its own for 503");
-    assertEquals(503, e.statusCode());
-    assertEquals("ServiceUnavailable", e.awsErrorDetails().errorCode());
-    assertEquals(before + 1, injected(Fault.SERVICE_UNAVAILABLE));
+    // The SDK has no class of its own for 503: the base class itself, with the status.
+    assertOneErrorAnsweredAs(
+        Fault.SERVICE_UNAVAILABLE,
+        FaultPlan.none().withServiceUnavailable(1),
+        DynamoDbException.class,
+        503,
+        "ServiceUnavailable");
   }
 
   @Test
