@@ -108,7 +108,13 @@ class TestDefinitions {
     }
     assertTrue(
         actions.containsAll(
-            List.of("dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable")));
+            List.of(
+                "dynamodb:Scan",
+                "dynamodb:BatchWriteItem",
+                "dynamodb:DescribeTable",
+                // The export records the time to live and tags; --skip-expired reads the former.
+                "dynamodb:DescribeTimeToLive",
+                "dynamodb:ListTagsOfResource")));
     assertFalse(
         actions.stream().anyMatch(a -> a.endsWith(":*")), "no wildcard actions: " + actions);
   }

@@ -46,6 +46,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * @param resume {@code --resume}: finish the unfinished export in the output directory, if there is
  *     one, reading only the segments its earlier runs did not commit
  * @param plan {@code --plan}: print what the export would do, and stop before reading any item
+ * @param skipExpired {@code --skip-expired}: leave out the items whose time to live has expired
  */
 public record ExportArguments(
     boolean help,
@@ -65,7 +66,8 @@ public record ExportArguments(
     Optional<String> names,
     Optional<String> values,
     boolean resume,
-    PlanRequest plan)
+    PlanRequest plan,
+    boolean skipExpired)
     implements DdbioTool.CommandLine {
 
   private static final Set<String> VALUED =
@@ -83,7 +85,7 @@ public record ExportArguments(
           "names",
           "values");
   private static final Set<String> FLAGS =
-      PlanRequest.flagsAnd("consistent-read", "resume", "help");
+      PlanRequest.flagsAnd("consistent-read", "resume", "skip-expired", "help");
   private static final int MAX_POSITIONAL = 4;
 
   private static final ExportArguments HELP =
@@ -105,7 +107,8 @@ public record ExportArguments(
           Optional.empty(),
           Optional.empty(),
           false,
-          PlanRequest.NONE);
+          PlanRequest.NONE,
+          false);
 
   /**
    * Parses the command line.
@@ -189,7 +192,8 @@ public record ExportArguments(
         a.option("names").map(n -> json(n, ScanExpressions::parseNames, "--names")),
         a.option("values").map(v -> json(v, ScanExpressions::parseValues, "--values")),
         a.flag("resume"),
-        PlanRequest.from(a));
+        PlanRequest.from(a),
+        a.flag("skip-expired"));
   }
 
   /**
@@ -221,6 +225,9 @@ public record ExportArguments(
     filter.ifPresent(f -> conf.set(DdbioKeys.SCAN_FILTER.name(), f));
     names.ifPresent(n -> conf.set(DdbioKeys.SCAN_NAMES.name(), n));
     values.ifPresent(v -> conf.set(DdbioKeys.SCAN_VALUES.name(), v));
+    if (skipExpired) {
+      ExportJobConf.setSkipExpired(conf);
+    }
   }
 
   /** The usage text: synopsis, arguments, options, exit status. */

@@ -13,7 +13,7 @@ final class ExportCheck {
   private ExportCheck() {}
 
   /**
-   * @param itemsRead the job's {@code ITEMS_READ} counter
+   * @param itemsRead the job's {@code ITEMS_READ} less its {@code ITEMS_EXPIRED} (left out)
    * @return what disagrees, with the numbers, or empty when all agree
    */
   static Optional<String> problem(long itemsRead, ExportMetadata metadata) {

@@ -1,13 +1,23 @@
 package io.ddbio.export;
 
 import io.ddbio.backup.TableSchema;
+import io.ddbio.config.DdbioKeys;
+import io.ddbio.dynamodb.DynamoDBSession;
+import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.dynamodb.TableSettings;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.export.layout.NativeExportTarget;
 import io.ddbio.export.layout.NativeLayout;
 import io.ddbio.export.output.ExportOutputFormat;
+import io.ddbio.item.Expiry;
 import io.ddbio.mapreduce.DynamoDBInputFormat;
+import io.ddbio.mapreduce.ExpiryConf;
+import io.ddbio.mapreduce.HadoopOptions;
+import io.ddbio.metrics.CounterSink;
+import io.ddbio.tool.UsageException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -42,14 +52,45 @@ public final class ExportJob {
    * @param start when the export started, for the metadata
    * @param exportId the native export's id, or null for a new one; a resumed native export keeps
    *     its first run's
+   * @param warnings told of the table's settings that could not be read ({@link TableSettings})
+   * @throws UsageException for {@code --skip-expired} on a table whose time to live is off
    */
   static Job create(
-      Configuration conf, Path out, TableDescription table, Instant start, String exportId)
+      Configuration conf,
+      Path out,
+      TableDescription table,
+      Instant start,
+      String exportId,
+      Consumer<String> warnings)
       throws IOException {
     Job job = Job.getInstance(conf);
     Configuration jobConf = job.getConfiguration();
     force(jobConf);
-    TableSchema schema = TableSchema.of(table);
+    TableInfo info =
+        TableInfo.of(jobConf.get(DdbioKeys.INPUT_TABLE.name(), table.tableName()), table);
+    TableSettings settings;
+    try (DynamoDBSession session =
+        DynamoDBSession.open(HadoopOptions.from(jobConf), CounterSink.NONE)) {
+      settings = TableSettings.read(session, info, warnings);
+    }
+    TableSchema schema = TableSchema.of(table).with(settings);
+    if (ExportJobConf.skipExpired(jobConf)) {
+      String attribute =
+          settings
+              .timeToLiveAttribute()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--skip-expired leaves out the items whose time to live has expired,"
+                              + " but table \""
+                              + info.name()
+                              + "\" has no time to live on"
+                              + (settings.timeToLive().isEmpty()
+                                  ? " that could be read (see the warning above)"
+                                  : "")));
+      // Judged as of the export's start, by every task and every resumed run alike.
+      ExpiryConf.set(jobConf, Expiry.at(attribute, start));
+    }
     ExportJobConf.setStartTime(jobConf, start);
     ExportJobConf.setTableSchema(jobConf, schema);
     if (ExportJobConf.format(jobConf) == ExportFormat.DYNAMODB_JSON) {

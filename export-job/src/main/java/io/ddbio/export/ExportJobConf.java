@@ -43,9 +43,21 @@ public final class ExportJobConf {
    */
   static final String RUN_ID = "ddbio.export.run.id";
 
+  /** {@code --skip-expired}: leave out items whose time to live has expired. */
+  static final String SKIP_EXPIRED = "ddbio.export.skip.expired";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ExportJobConf() {}
+
+  /** Asks for the items whose time to live has expired to be left out ({@code --skip-expired}). */
+  static void setSkipExpired(Configuration conf) {
+    conf.setBoolean(SKIP_EXPIRED, true);
+  }
+
+  static boolean skipExpired(Configuration conf) {
+    return conf.getBoolean(SKIP_EXPIRED, false);
+  }
 
   public static void setStartTime(Configuration conf, Instant start) {
     conf.set(START_TIME, start.toString());

@@ -4,8 +4,10 @@ import io.ddbio.export.commit.ExportCommitter;
 import io.ddbio.export.commit.ReadSegments;
 import io.ddbio.export.commit.TaskStatsFiles;
 import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.item.Expiry;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBSplit;
+import io.ddbio.mapreduce.ExpiryConf;
 import io.ddbio.metrics.DdbioCounter;
 import java.io.IOException;
 import java.time.Instant;
@@ -22,8 +24,11 @@ import org.apache.hadoop.mapreduce.Mapper;
  * line. The line is encoded into a reused buffer first, so an item the codec refuses fails the task
  * without leaving half a line in a file.
  *
- * <p>Counts {@link DdbioCounter#BYTES_READ}: the line form of every item read. {@code ITEMS_READ}
- * belongs to the record reader and {@code BYTES_WRITTEN} to the record writer.
+ * <p>With {@code --skip-expired} ({@link ExpiryConf}) an item whose time to live has expired is
+ * left out and counted in {@link DdbioCounter#ITEMS_EXPIRED}.
+ *
+ * <p>Counts {@link DdbioCounter#BYTES_READ}: the line form of every item written. {@code
+ * ITEMS_READ} belongs to the record reader and {@code BYTES_WRITTEN} to the record writer.
  *
  * <p>Once the split's segments are read to their end, it leaves them pending for the task commit
  * ({@link ReadSegments}): a committed task's segments are the ones a resumed export does not read
@@ -34,6 +39,8 @@ public class ExportMapper extends Mapper<NullWritable, DynamoDBItemWritable, Nul
   private final DataOutputBuffer buffer = new DataOutputBuffer(4096);
   private final Text line = new Text();
   private Counter bytesRead;
+  private Counter expired;
+  private Expiry expiry;
 
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -62,12 +69,18 @@ public class ExportMapper extends Mapper<NullWritable, DynamoDBItemWritable, Nul
   @Override
   protected void setup(Context context) {
     bytesRead = context.getCounter(DdbioCounter.BYTES_READ);
+    expired = context.getCounter(DdbioCounter.ITEMS_EXPIRED);
+    expiry = ExpiryConf.get(context.getConfiguration()).orElse(null);
     encoder = ExportJobConf.format(context.getConfiguration()).newEncoder();
   }
 
   @Override
   protected void map(NullWritable key, DynamoDBItemWritable value, Context context)
       throws IOException, InterruptedException {
+    if (expiry != null && expiry.expired(value.get())) {
+      expired.increment(1);
+      return;
+    }
     buffer.reset();
     encoder.encode(value.get(), buffer);
     // Text keeps its array when the new line fits, so steady state allocates nothing here.

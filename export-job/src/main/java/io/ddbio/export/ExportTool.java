@@ -175,7 +175,8 @@ public class ExportTool extends JobTool<ExportArguments> {
             out,
             table.description(),
             Instant.parse(earlier.map(StartedExport::startTime).orElse(run.startTime())),
-            earlier.map(StartedExport::target).map(NativeExportTarget::exportId).orElse(null));
+            earlier.map(StartedExport::target).map(NativeExportTarget::exportId).orElse(null),
+            console::note);
     StartedExport thisRun = started(job, table, run);
     if (earlier.isPresent()) {
       List<String> differences = earlier.get().differences(thisRun);
@@ -220,6 +221,7 @@ public class ExportTool extends JobTool<ExportArguments> {
         problem =
             ExportCheck.problem(
                 JobCounts.totals(lastCounters()).applyAsLong(DdbioCounter.ITEMS_READ)
+                    - JobCounts.totals(lastCounters()).applyAsLong(DdbioCounter.ITEMS_EXPIRED)
                     + earlierItems,
                 metadata(fs, out));
       }
@@ -349,6 +351,7 @@ public class ExportTool extends JobTool<ExportArguments> {
         codec == null ? null : codec.getDefaultExtension(),
         ExportSelection.of(scan.expressions()).orElse(null),
         scan.consistentRead(),
+        ExportJobConf.skipExpired(jobConf),
         format == ExportFormat.DYNAMODB_JSON ? ExportJobConf.nativeTarget(jobConf) : null,
         run.startTime(),
         List.of(run));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ddbio.item.Expiry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,9 @@ import java.util.List;
  *     one. Older ddbio ignores it, so the layout version stays 1.
  * @param runs the runs of an export that was resumed ({@code --resume}), in order, with what each
  *     read and when; null (and not written) for an export read in one run. Older ddbio ignores it.
+ * @param expiredLeftOut the rule by which items whose time to live had expired were left out
+ *     ({@code --skip-expired}): the attribute and the moment, in epoch seconds; null (and not
+ *     written) when every item was exported. Older ddbio ignores it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExportMetadata(
@@ -44,7 +48,8 @@ public record ExportMetadata(
     long byteCount,
     List<DataFileStats> files,
     @JsonInclude(JsonInclude.Include.NON_NULL) ExportSelection selection,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<ScanRun> runs) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ScanRun> runs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Expiry expiredLeftOut) {
 
   /** Whether the export was read in more than one run. */
   public boolean resumed() {

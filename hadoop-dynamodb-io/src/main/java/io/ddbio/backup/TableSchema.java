@@ -1,6 +1,10 @@
 package io.ddbio.backup;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ddbio.dynamodb.TableSettings;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -26,6 +30,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * @param writeCapacityUnits provisioned write units, 0 when on demand
  * @param globalSecondaryIndexes the global secondary indexes
  * @param localSecondaryIndexes the local secondary indexes
+ * @param timeToLive the table's time to live; null when not recorded (an export by an older ddbio,
+ *     or one whose caller may not call DescribeTimeToLive)
+ * @param stream the table's stream; null when not recorded or the table has none
+ * @param tableClass {@code STANDARD} or {@code STANDARD_INFREQUENT_ACCESS}; null when not recorded
+ * @param deletionProtection whether the table is protected from deletion; null when not recorded
+ * @param tags the table's tags; null when not recorded (an export by an older ddbio, or one whose
+ *     caller may not call ListTagsOfResource), empty when it has none
  */
 public record TableSchema(
     String tableName,
@@ -35,7 +46,63 @@ public record TableSchema(
     long readCapacityUnits,
     long writeCapacityUnits,
     List<Index> globalSecondaryIndexes,
-    List<Index> localSecondaryIndexes) {
+    List<Index> localSecondaryIndexes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TimeToLive timeToLive,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Stream stream,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String tableClass,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deletionProtection,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Tag> tags) {
+
+  /** A schema with keys, capacity and indexes only, as older ddbio recorded it. */
+  public TableSchema(
+      String tableName,
+      List<Key> keySchema,
+      List<Attribute> attributeDefinitions,
+      String billingMode,
+      long readCapacityUnits,
+      long writeCapacityUnits,
+      List<Index> globalSecondaryIndexes,
+      List<Index> localSecondaryIndexes) {
+    this(
+        tableName,
+        keySchema,
+        attributeDefinitions,
+        billingMode,
+        readCapacityUnits,
+        writeCapacityUnits,
+        globalSecondaryIndexes,
+        localSecondaryIndexes,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * A table's time to live.
+   *
+   * @param attributeName the attribute holding each item's expiry, in epoch seconds
+   * @param enabled whether it is on ({@code ENABLED} or {@code ENABLING} when described)
+   */
+  public record TimeToLive(String attributeName, boolean enabled) {}
+
+  /**
+   * A table's stream.
+   *
+   * @param enabled whether it is on
+   * @param viewType {@code KEYS_ONLY}, {@code NEW_IMAGE}, {@code OLD_IMAGE} or {@code
+   *     NEW_AND_OLD_IMAGES}
+   */
+  public record Stream(boolean enabled, String viewType) {}
+
+  /**
+   * One tag.
+   *
+   * @param key its key
+   * @param value its value
+   */
+  public record Tag(String key, String value) {}
 
   /**
    * One key element.
@@ -86,7 +153,50 @@ public record TableSchema(
         units(d.provisionedThroughput(), true),
         units(d.provisionedThroughput(), false),
         d.globalSecondaryIndexes().stream().map(TableSchema::index).toList(),
-        d.localSecondaryIndexes().stream().map(TableSchema::index).toList());
+        d.localSecondaryIndexes().stream().map(TableSchema::index).toList(),
+        null,
+        d.streamSpecification() == null
+                || !Boolean.TRUE.equals(d.streamSpecification().streamEnabled())
+            ? null
+            : new Stream(true, d.streamSpecification().streamViewTypeAsString()),
+        d.tableClassSummary() == null ? null : d.tableClassSummary().tableClassAsString(),
+        d.deletionProtectionEnabled(),
+        null);
+  }
+
+  /**
+   * This schema with what DescribeTable does not tell: the time to live and the tags, each left
+   * unrecorded when it could not be read.
+   */
+  public TableSchema with(TableSettings settings) {
+    return new TableSchema(
+        tableName,
+        keySchema,
+        attributeDefinitions,
+        billingMode,
+        readCapacityUnits,
+        writeCapacityUnits,
+        globalSecondaryIndexes,
+        localSecondaryIndexes,
+        settings
+            .timeToLive()
+            .map(t -> new TimeToLive(t.attributeName(), TableSettings.enabled(t)))
+            .orElse(null),
+        stream,
+        tableClass,
+        deletionProtection,
+        settings
+            .tags()
+            .map(l -> l.stream().map(t -> new Tag(t.key(), t.value())).toList())
+            .orElse(null));
+  }
+
+  /** The time-to-live attribute, when the table's time to live is on. */
+  @JsonIgnore
+  public Optional<String> timeToLiveAttribute() {
+    return timeToLive != null && timeToLive.enabled()
+        ? Optional.of(timeToLive.attributeName())
+        : Optional.empty();
   }
 
   private static Index index(GlobalSecondaryIndexDescription g) {
@@ -176,6 +286,26 @@ public record TableSchema(
                           .indexName(l.indexName())
                           .keySchema(sdkKeys(l.keySchema()))
                           .projection(projection(l))
+                          .build())
+              .toList());
+    }
+    if (stream != null && stream.enabled()) {
+      b.streamSpecification(s -> s.streamEnabled(true).streamViewType(stream.viewType()));
+    }
+    if (tableClass != null) {
+      b.tableClass(tableClass);
+    }
+    if (deletionProtection != null) {
+      b.deletionProtectionEnabled(deletionProtection);
+    }
+    if (tags != null && !tags.isEmpty()) {
+      b.tags(
+          tags.stream()
+              .map(
+                  t ->
+                      software.amazon.awssdk.services.dynamodb.model.Tag.builder()
+                          .key(t.key())
+                          .value(t.value())
                           .build())
               .toList());
     }

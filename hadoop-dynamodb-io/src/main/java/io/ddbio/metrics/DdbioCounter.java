@@ -37,5 +37,7 @@ public enum DdbioCounter {
   /** Milliseconds spent waiting for the capacity budget. */
   BUDGET_WAIT_MILLIS,
   /** Input records set aside as bad (see dynamodb.max.bad.records). */
-  BAD_RECORDS
+  BAD_RECORDS,
+  /** Items left out because their time to live had expired ({@code --skip-expired}). */
+  ITEMS_EXPIRED
 }

@@ -48,6 +48,10 @@ public record JobSummary(
     if (deleted > 0) {
       line(sb, "items deleted", "%,d", deleted);
     }
+    long expired = counters.applyAsLong(DdbioCounter.ITEMS_EXPIRED);
+    if (expired > 0) {
+      line(sb, "expired items left out", "%,d", expired);
+    }
     long bad = counters.applyAsLong(DdbioCounter.BAD_RECORDS);
     if (bad > 0) {
       line(sb, "bad records set aside", "%,d", bad);

@@ -154,6 +154,7 @@ class TestExportMetadata {
         99,
         List.of(new DataFileStats(dataFile, 3, 99, "ab".repeat(32))),
         selection,
+        null,
         null);
   }
 

@@ -37,6 +37,7 @@ import org.apache.hadoop.conf.Configuration;
  *     recorded as imported, if there is such a run
  * @param progressDir where the import records its progress ({@code --progress-dir}), if given
  * @param plan {@code --plan}: print what the import would do, and stop before writing any item
+ * @param skipExpired {@code --skip-expired}: leave out the items whose time to live has expired
  * @param help whether {@code --help} was asked for; nothing else is then checked
  */
 public record ImportArguments(
@@ -55,6 +56,7 @@ public record ImportArguments(
     boolean resume,
     Optional<String> progressDir,
     PlanRequest plan,
+    boolean skipExpired,
     boolean help)
     implements DdbioTool.CommandLine {
 
@@ -72,6 +74,7 @@ public record ImportArguments(
   private static final String ALLOW_NO_MANIFEST = "allow-no-manifest";
   private static final String RESUME = "resume";
   private static final String PROGRESS_DIR = "progress-dir";
+  private static final String SKIP_EXPIRED = "skip-expired";
   private static final String HELP = "help";
 
   private static final String USAGE =
@@ -126,6 +129,10 @@ public record ImportArguments(
         --progress-dir DIR  where the import records each file it has imported, for
                             --resume (default: <inputDir>-import-<table>-progress, beside
                             the rejects directory's default place, or beside --rejects-dir)
+        --skip-expired      leave out the items whose time to live has expired (by the
+                            table's time-to-live attribute, else the one the backup
+                            records), as DynamoDB would delete them; counted. Full
+                            exports only
         --plan              print what the import would do (items, files, tasks, rate
                             and why, capacity, duration, on-demand billing) and stop:
                             only the backup's manifests and the table's description are
@@ -164,7 +171,7 @@ public record ImportArguments(
                 REJECTS_DIR,
                 PROGRESS_DIR),
             PlanRequest.flagsAnd(
-                HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST, RESUME));
+                HELP, CREATE_TABLE, ALLOW_PARTIAL_ITEMS, ALLOW_NO_MANIFEST, RESUME, SKIP_EXPIRED));
     if (a.flag(HELP)) {
       return new ImportArguments(
           null,
@@ -182,6 +189,7 @@ public record ImportArguments(
           false,
           Optional.empty(),
           PlanRequest.NONE,
+          false,
           true);
     }
     List<String> positional = a.positional();
@@ -228,6 +236,7 @@ public record ImportArguments(
         a.flag(RESUME),
         a.option(PROGRESS_DIR).map(d -> nonBlank(d, "--progress-dir")),
         PlanRequest.from(a),
+        a.flag(SKIP_EXPIRED),
         false);
   }
 

@@ -1,5 +1,7 @@
 package io.ddbio.importer;
 
+import io.ddbio.backup.ExportMetadata;
+import io.ddbio.backup.TableSchema;
 import io.ddbio.capacity.TaskRates;
 import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
@@ -14,7 +16,9 @@ import io.ddbio.importer.job.ImportSource;
 import io.ddbio.importer.reject.BadRecordOptions;
 import io.ddbio.importer.table.DestinationTable;
 import io.ddbio.importer.table.TableCreator;
+import io.ddbio.item.Expiry;
 import io.ddbio.mapreduce.ClusterSlots;
+import io.ddbio.mapreduce.ExpiryConf;
 import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
@@ -139,6 +143,15 @@ public class ImportTool extends JobTool<ImportArguments> {
     TableInfo table = DestinationTable.describe(options);
     source.checkKeys(table, conf);
     double targetUnits = targetUnits(table, options);
+    if (arguments.skipExpired()) {
+      Expiry expiry = Expiry.at(expiryAttribute(source, table, options), Instant.now());
+      ExpiryConf.set(conf, expiry);
+      console.note(
+          "Leaving out the items whose time to live (attribute \""
+              + expiry.attribute()
+              + "\") expired before "
+              + Instant.ofEpochSecond(expiry.asOf()));
+    }
     ItemCheck.configure(conf, table.keys());
     BadRecordOptions bad = badRecords.withRejectsDirFor(source.directory(), Instant.now(), conf);
     if (resume.resuming()) {
@@ -210,6 +223,34 @@ public class ImportTool extends JobTool<ImportArguments> {
                 arguments.plan())
             .render());
     return ToolConsole.OK;
+  }
+
+  /**
+   * The attribute {@code --skip-expired} judges items by: the destination table's time-to-live
+   * attribute, which DynamoDB will expire them by, else the one the backup records.
+   *
+   * @throws UsageException for an incremental export (leaving out a change would leave the item's
+   *     older version in the table), or when neither has a time to live on
+   */
+  private String expiryAttribute(ImportSource source, TableInfo table, DdbioOptions options)
+      throws IOException {
+    if (source.incremental()) {
+      throw new UsageException(
+          "--skip-expired applies to full exports: an incremental export holds changes, and"
+              + " leaving one out would leave the item's older version in the table");
+    }
+    Optional<String> ofTable =
+        DestinationTable.settings(options, table, console::note).timeToLiveAttribute();
+    Optional<String> recorded =
+        source.metadata().map(ExportMetadata::table).flatMap(TableSchema::timeToLiveAttribute);
+    return ofTable
+        .or(() -> recorded)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--skip-expired needs a time-to-live attribute, but table \""
+                        + table.name()
+                        + "\" has no time to live on and the backup records none"));
   }
 
   /**

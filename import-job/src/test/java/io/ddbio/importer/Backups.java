@@ -192,6 +192,7 @@ public final class Backups {
         bytes,
         files,
         selection,
+        null,
         null);
   }
 

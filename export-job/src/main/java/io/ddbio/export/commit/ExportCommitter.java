@@ -9,6 +9,7 @@ import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.export.layout.ExportIndexFiles;
 import io.ddbio.export.layout.NativeExportTarget;
 import io.ddbio.export.output.ExportOutputFormat;
+import io.ddbio.mapreduce.ExpiryConf;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -125,7 +126,8 @@ public class ExportCommitter extends OutputCommitter {
             compression,
             selection,
             target,
-            ExportRuns.of(started, outputs)),
+            ExportRuns.of(started, outputs),
+            ExpiryConf.get(conf).orElse(null)),
         () -> TaskStatsFiles.remove(fs, out));
   }
 

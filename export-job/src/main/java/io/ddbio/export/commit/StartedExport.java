@@ -27,6 +27,8 @@ import org.apache.hadoop.fs.Path;
  * @param compression the codec's extension ({@code .gz}), or null for plain files
  * @param selection the projection and filter, or null for the whole table
  * @param consistentRead whether the scan reads strongly consistent
+ * @param skipExpired whether items whose time to live has expired are left out ({@code
+ *     --skip-expired}); false in a record of an older ddbio, which had no such option
  * @param target the native export's id and table identity, or null for the other formats
  * @param startTime when the first run started (ISO-8601); the export's start time
  * @param runs every run so far, the current one last
@@ -39,6 +41,7 @@ public record StartedExport(
     String compression,
     ExportSelection selection,
     boolean consistentRead,
+    boolean skipExpired,
     NativeExportTarget target,
     String startTime,
     List<Run> runs) {
@@ -103,6 +106,7 @@ public record StartedExport(
         compression,
         selection,
         consistentRead,
+        skipExpired,
         target,
         startTime,
         all);
@@ -123,6 +127,7 @@ public record StartedExport(
     differ(d, "compression", orNone(now.compression), orNone(compression));
     differ(d, "projection and filter", describe(now.selection), describe(selection));
     differ(d, "consistent read", now.consistentRead, consistentRead);
+    differ(d, "--skip-expired", now.skipExpired, skipExpired);
     return d;
   }
 

@@ -6,6 +6,7 @@ import io.ddbio.backup.ExportSelection;
 import io.ddbio.backup.ScanRun;
 import io.ddbio.backup.TableSchema;
 import io.ddbio.export.commit.WrittenFile;
+import io.ddbio.item.Expiry;
 import io.ddbio.tool.Version;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.List;
  *     ExportFormat#DYNAMODB_JSON}
  * @param runs what each run of a resumed export read and when, or null for an export read in one
  *     run
+ * @param expiredLeftOut the rule that left out expired items ({@code --skip-expired}), or null
  */
 public record CommittedExport(
     ExportFormat format,
@@ -34,7 +36,8 @@ public record CommittedExport(
     String compression,
     ExportSelection selection,
     NativeExportTarget target,
-    List<ScanRun> runs) {
+    List<ScanRun> runs,
+    Expiry expiredLeftOut) {
 
   public CommittedExport {
     files = List.copyOf(files);
@@ -68,6 +71,7 @@ public record CommittedExport(
         byteCount(),
         stats,
         selection,
-        runs);
+        runs,
+        expiredLeftOut);
   }
 }

@@ -13,10 +13,11 @@ import java.util.function.ToLongFunction;
  * @param itemsRead items decoded from the data files and handed to the writer
  * @param itemsWritten items DynamoDB accepted
  * @param badRecords records set aside as bad (each a non-blank line, as an item is)
+ * @param expired items left out as expired ({@code --skip-expired})
  * @param expected items the export's metadata records, if it has metadata
  */
 public record ItemCountCheck(
-    long itemsRead, long itemsWritten, long badRecords, OptionalLong expected) {
+    long itemsRead, long itemsWritten, long badRecords, long expired, OptionalLong expected) {
 
   /** The check of a finished job's counters against the backup's metadata. */
   public static ItemCountCheck of(
@@ -25,6 +26,7 @@ public record ItemCountCheck(
         counters.applyAsLong(DdbioCounter.ITEMS_READ),
         counters.applyAsLong(DdbioCounter.ITEMS_WRITTEN),
         counters.applyAsLong(DdbioCounter.BAD_RECORDS),
+        counters.applyAsLong(DdbioCounter.ITEMS_EXPIRED),
         metadata.map(m -> OptionalLong.of(m.itemCount())).orElse(OptionalLong.empty()));
   }
 
@@ -38,7 +40,7 @@ public record ItemCountCheck(
               + itemsWritten
               + ") differ; the table may be incomplete");
     }
-    if (expected.isPresent() && expected.getAsLong() != itemsRead + badRecords) {
+    if (expected.isPresent() && expected.getAsLong() != itemsRead + badRecords + expired) {
       return Optional.of(
           ExportMetadata.FILE_NAME
               + " records "
@@ -46,7 +48,8 @@ public record ItemCountCheck(
               + " items, but "
               + itemsRead
               + " were read from the data files"
-              + (badRecords > 0 ? " and " + badRecords + " set aside as bad records" : ""));
+              + (badRecords > 0 ? " and " + badRecords + " set aside as bad records" : "")
+              + (expired > 0 ? " and " + expired + " left out as expired" : ""));
     }
     return Optional.empty();
   }

@@ -13,9 +13,10 @@ import java.util.function.ToLongFunction;
  * @param read items and changes decoded from the data files
  * @param written puts DynamoDB accepted
  * @param deleted deletes DynamoDB accepted
+ * @param expired items left out as expired ({@code --skip-expired})
  * @param expected the summary's item count
  */
-public record NativeCountCheck(long read, long written, long deleted, long expected) {
+public record NativeCountCheck(long read, long written, long deleted, long expired, long expected) {
 
   /** The check of a finished job's counters against the export's summary. */
   public static NativeCountCheck of(ToLongFunction<DdbioCounter> counters, long expected) {
@@ -23,6 +24,7 @@ public record NativeCountCheck(long read, long written, long deleted, long expec
         counters.applyAsLong(DdbioCounter.ITEMS_READ),
         counters.applyAsLong(DdbioCounter.ITEMS_WRITTEN),
         counters.applyAsLong(DdbioCounter.ITEMS_DELETED),
+        counters.applyAsLong(DdbioCounter.ITEMS_EXPIRED),
         expected);
   }
 
@@ -38,14 +40,15 @@ public record NativeCountCheck(long read, long written, long deleted, long expec
               + deleted
               + ") differ; the table may be incomplete");
     }
-    if (read != expected) {
+    if (read + expired != expected) {
       return Optional.of(
           NativeExportManifest.SUMMARY
               + " records "
               + expected
               + " items, but "
               + read
-              + " were read from the data files");
+              + " were read from the data files"
+              + (expired > 0 ? " and " + expired + " left out as expired" : ""));
     }
     return Optional.empty();
   }

@@ -2,8 +2,10 @@ package io.ddbio.importer.job;
 
 import io.ddbio.importer.TaskFailures;
 import io.ddbio.importer.progress.ProgressCommitter;
+import io.ddbio.item.Expiry;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
 import io.ddbio.mapreduce.DynamoDBOutputFormat;
+import io.ddbio.mapreduce.ExpiryConf;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.write.InvalidItemException;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * counts {@code LINES_READ} and {@code BYTES_READ} (line bytes) for every line and {@code
  * ITEMS_READ} for every write handed to {@link DynamoDBOutputFormat}, names {@code <file>:<line>}
  * in every failure, and leaves the reason of a failed task where the tool finds it ({@link
- * TaskFailures}). A subclass decides what a line becomes.
+ * TaskFailures}). With {@code --skip-expired} ({@link ExpiryConf}) an item whose time to live has
+ * expired is counted in {@code ITEMS_EXPIRED} instead of written. A subclass decides what a line
+ * becomes.
  */
 abstract class DataFileMapper
     extends Mapper<LongWritable, Text, NullWritable, DynamoDBItemWritable> {
@@ -28,6 +32,8 @@ abstract class DataFileMapper
   private Counter lines;
   private Counter bytes;
   private Counter items;
+  private Counter expired;
+  private Expiry expiry;
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -36,6 +42,8 @@ abstract class DataFileMapper
     lines = context.getCounter(DdbioCounter.LINES_READ);
     bytes = context.getCounter(DdbioCounter.BYTES_READ);
     items = context.getCounter(DdbioCounter.ITEMS_READ);
+    expired = context.getCounter(DdbioCounter.ITEMS_EXPIRED);
+    expiry = ExpiryConf.get(context.getConfiguration()).orElse(null);
   }
 
   /**
@@ -54,6 +62,10 @@ abstract class DataFileMapper
     bytes.increment(text.getLength());
     DynamoDBItemWritable write = toWrite(line, text);
     if (write == null) {
+      return;
+    }
+    if (expiry != null && expiry.expired(write.get())) {
+      expired.increment(1);
       return;
     }
     items.increment(1);

@@ -88,6 +88,11 @@ public sealed interface ImportSource permits DataPipelineSource, NativeExportSou
   /** How many items the backup says it holds, 0 when it does not say (a Data Pipeline manifest). */
   long itemCount();
 
+  /** Whether the backup holds changes (an incremental native export) rather than whole items. */
+  default boolean incremental() {
+    return false;
+  }
+
   /** How many data files the backup has: the job's tasks, unless a resume skips some. */
   int fileCount();
 

@@ -51,6 +51,11 @@ record NativeExportSource(NativeExportLayout layout) implements ImportSource {
   }
 
   @Override
+  public boolean incremental() {
+    return layout.summary().incremental();
+  }
+
+  @Override
   public int fileCount() {
     return layout.files().size();
   }

@@ -3,8 +3,10 @@ package io.ddbio.importer.table;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.TableInfo;
+import io.ddbio.dynamodb.TableSettings;
 import io.ddbio.metrics.CounterSink;
 import java.io.IOException;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
@@ -41,6 +43,19 @@ public final class DestinationTable {
             ". The import writes into an existing table: create it with the backup's key"
                 + " schema first, or check the table name, --region and --endpoint");
       }
+    }
+  }
+
+  /**
+   * The destination's settings that DescribeTable does not tell ({@link TableSettings}), such as
+   * its time to live. Retries: as {@link TableSettings#read}.
+   *
+   * @param warnings told of a setting that could not be read
+   */
+  public static TableSettings settings(
+      DdbioOptions options, TableInfo table, Consumer<String> warnings) throws IOException {
+    try (DynamoDBSession session = session(options)) {
+      return TableSettings.read(session, table, warnings);
     }
   }
 

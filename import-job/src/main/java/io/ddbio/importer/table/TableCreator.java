@@ -75,13 +75,51 @@ public final class TableCreator {
                 + " --create-table, or name a table that does not exist");
       }
       awaitActive(client, table, place);
+      // CreateTable takes no time to live; it is set once the table is ACTIVE.
+      Optional<String> ttl = schema.timeToLiveAttribute();
+      if (ttl.isPresent()) {
+        session
+            .retrier()
+            .call(
+                "UpdateTimeToLive " + table,
+                () ->
+                    client.updateTimeToLive(
+                        r ->
+                            r.tableName(table)
+                                .timeToLiveSpecification(
+                                    t -> t.attributeName(ttl.get()).enabled(true))));
+      }
     }
     return "Created table \""
         + table
         + "\" as table \""
         + schema.tableName()
         + "\" was: "
-        + shape(request);
+        + shape(request)
+        + settings(schema);
+  }
+
+  /** What the new table keeps besides its shape, and what the backup did not record. */
+  private static String settings(TableSchema schema) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        schema.timeToLive() == null
+            ? "; time to live not recorded"
+            : schema.timeToLiveAttribute().map(a -> "; time to live on " + a).orElse(""));
+    if (schema.stream() != null && schema.stream().enabled()) {
+      sb.append("; stream ").append(schema.stream().viewType());
+    }
+    if (schema.tableClass() != null) {
+      sb.append("; table class ").append(schema.tableClass());
+    }
+    if (Boolean.TRUE.equals(schema.deletionProtection())) {
+      sb.append("; deletion protection on");
+    }
+    sb.append(
+        schema.tags() == null
+            ? "; tags not recorded"
+            : schema.tags().isEmpty() ? "" : "; " + schema.tags().size() + " tags");
+    return sb.toString();
   }
 
   /**

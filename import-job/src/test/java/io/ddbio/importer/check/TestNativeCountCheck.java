@@ -24,13 +24,20 @@ class TestNativeCountCheck {
 
   @Test
   void aWriteThatWentMissingIsReported() {
-    String m = new NativeCountCheck(9, 5, 3, 9).problem().orElseThrow();
+    String m = new NativeCountCheck(9, 5, 3, 0, 9).problem().orElseThrow();
     assertTrue(m.contains("read (9)") && m.contains("written (5)") && m.contains("deleted (3)"), m);
   }
 
   @Test
   void fewerLinesThanTheSummaryRecordsIsReported() {
-    String m = new NativeCountCheck(8, 8, 0, 9).problem().orElseThrow();
+    String m = new NativeCountCheck(8, 8, 0, 0, 9).problem().orElseThrow();
     assertEquals("manifest-summary.json records 9 items, but 8 were read from the data files", m);
+  }
+
+  @Test
+  void itemsLeftOutAsExpiredCountTowardsTheSummary() {
+    assertTrue(new NativeCountCheck(6, 6, 0, 3, 9).problem().isEmpty());
+    String m = new NativeCountCheck(6, 6, 0, 2, 9).problem().orElseThrow();
+    assertTrue(m.contains("but 6 were read from the data files and 2 left out as expired"), m);
   }
 }
