@@ -9,6 +9,7 @@ import io.ddbio.tool.PlanRequest;
 import io.ddbio.tool.RunPlan;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The plan of an export ({@code --plan}), from the table's description and the splits the job would
@@ -20,6 +21,7 @@ final class ExportPlan {
   /**
    * @param splits the splits of the scan, as the job would plan them
    * @param mapSlots the cluster's map slots, 0 when unknown
+   * @param onDemand why an on-demand table without a given budget runs at its rate, if it is one
    */
   static RunPlan of(
       String title,
@@ -27,7 +29,8 @@ final class ExportPlan {
       ScanOptions scan,
       List<ScanPlanner.SplitPlan> splits,
       int mapSlots,
-      PlanRequest request) {
+      PlanRequest request,
+      Optional<String> onDemand) {
     ScanPlanner.SplitPlan first = splits.get(0);
     double percent = scan.throughput().percent();
     double jobRate = first.tableReadUnits() * percent;
@@ -39,9 +42,7 @@ final class ExportPlan {
             : String.format(
                 Locale.ROOT, "the table's %,d provisioned read units", table.readUnits());
     String why =
-        RunPlan.plain(percent)
-            + " (--read-ratio) of "
-            + capacity
+        onDemand.orElse(RunPlan.plain(percent) + " (--read-ratio) of " + capacity)
             + String.format(Locale.ROOT, ", %,.1f per task", first.readUnitsPerSecond());
 
     String items =

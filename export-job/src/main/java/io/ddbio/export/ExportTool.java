@@ -23,6 +23,7 @@ import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
 import io.ddbio.mapreduce.JobWatch;
+import io.ddbio.mapreduce.OnDemandBudget;
 import io.ddbio.metrics.CounterSink;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.scan.ScanPlanner;
@@ -320,7 +321,14 @@ public class ExportTool extends JobTool<ExportArguments> {
     ScanOptions scan = HadoopOptions.from(conf).scan();
     int slots = ClusterSlots.mapSlots(conf);
     console.print(
-        ExportPlan.of(title, table, scan, ScanPlanner.plan(table, scan, slots), slots, request)
+        ExportPlan.of(
+                title,
+                table,
+                scan,
+                ScanPlanner.plan(table, scan, slots),
+                slots,
+                request,
+                OnDemandBudget.reason(conf, true))
             .render());
     if (outputExists) {
       console.note(
@@ -403,10 +411,11 @@ public class ExportTool extends JobTool<ExportArguments> {
   }
 
   /**
-   * Reads the options and describes the table, so that a wrong setting, a missing table or an
-   * on-demand table without a read budget stop the export before anything is written.
+   * Reads the options and describes the table, so that a wrong setting or a missing table stop the
+   * export before anything is written. An on-demand table without a read budget gets one ({@link
+   * OnDemandBudget}), and the reason is told.
    */
-  private static TableInfo describeTable(Configuration conf) throws IOException {
+  private TableInfo describeTable(Configuration conf) throws IOException {
     DdbioOptions options = setting(() -> HadoopOptions.from(conf));
     ScanOptions scan = setting(options::scan);
     TableInfo table;
@@ -415,6 +424,12 @@ public class ExportTool extends JobTool<ExportArguments> {
       if (!scan.expressions().isWholeTable()) {
         ExpressionProbe.check(session, ScanSpec.of(scan));
       }
+    }
+    Optional<String> onDemand =
+        OnDemandBudget.resolve(conf, options, table, true, scan.throughput().percent());
+    if (onDemand.isPresent()) {
+      console.note("Table \"" + table.name() + "\" is " + onDemand.get() + ".");
+      scan = setting(() -> HadoopOptions.from(conf).scan());
     }
     try {
       TaskRates.tableUnits(

@@ -44,8 +44,9 @@ final class ExportUsage {
         "  --max-map-tasks N    most map tasks (default "
             + DdbioKeys.MAX_MAP_TASKS.defaultText()
             + ")",
-        "  --read-units U       read capacity units per second the ratio applies to; required for",
-        "                       on-demand tables (default: the table's provisioned read capacity)",
+        "  --read-units U       read capacity units per second the ratio applies to (default:",
+        "                       the table's provisioned read capacity; for an on-demand table,",
+        "                       its ceiling, at no more than the table takes at once)",
         "  --compression C      " + ExportCompression.choices() + " (default none)",
         "  --endpoint URL       DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local",
         "  --region R           the table's AWS region (default: the SDK's region chain)",

@@ -140,16 +140,17 @@ public final class DdbioKeys {
           0.5,
           "Share of the table's write capacity the whole job may consume, 0 < p <= 1.5.");
 
-  /** Read capacity to budget against; required for on-demand tables. */
+  /** Read capacity to budget against; the tools derive it for on-demand tables when unset. */
   public static final ConfigKey<Double> READ_UNITS =
       ConfigKey.decimal(
           "dynamodb.throughput.read",
           null,
           "Read capacity units per second to treat as the table's capacity (the percent applies"
-              + " to it). Required for on-demand tables, which have no provisioned capacity;"
-              + " overrides the provisioned value when set.");
+              + " to it); overrides the provisioned value when set. An on-demand table has no"
+              + " provisioned capacity: unset, the tools derive it from the table's ceiling and"
+              + " what it takes at once (see README, on-demand tables); a library job needs it.");
 
-  /** Write capacity to budget against; required for on-demand tables. */
+  /** Write capacity to budget against; the tools derive it for on-demand tables when unset. */
   public static final ConfigKey<Double> WRITE_UNITS =
       ConfigKey.decimal(
           "dynamodb.throughput.write",

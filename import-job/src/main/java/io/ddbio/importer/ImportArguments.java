@@ -94,8 +94,9 @@ public record ImportArguments(
 
       Options:
         --write-ratio R     the same as [writeRatio]
-        --write-units U     write capacity units per second to take the percent of;
-                            required for on-demand tables
+        --write-units U     write capacity units per second to take the percent of
+                            (default: the provisioned capacity; for an on-demand table,
+                            its ceiling, at no more than the table takes at once)
         --endpoint URL      DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
         --region R          the table's AWS region
         --format F          auto (default), datapipeline or dynamodb-json (a native export)

@@ -23,6 +23,7 @@ import io.ddbio.mapreduce.HadoopOptions;
 import io.ddbio.mapreduce.JobCounts;
 import io.ddbio.mapreduce.JobTool;
 import io.ddbio.mapreduce.JobWatch;
+import io.ddbio.mapreduce.OnDemandBudget;
 import io.ddbio.metrics.DdbioCounter;
 import io.ddbio.tool.JobSummary;
 import io.ddbio.tool.ProgressLine;
@@ -142,7 +143,8 @@ public class ImportTool extends JobTool<ImportArguments> {
     }
     TableInfo table = DestinationTable.describe(options);
     source.checkKeys(table, conf);
-    double targetUnits = targetUnits(table, options);
+    DdbioOptions budgeted = onDemandBudget(conf, options, table);
+    double targetUnits = targetUnits(table, budgeted);
     if (arguments.skipExpired()) {
       Expiry expiry = Expiry.at(expiryAttribute(source, table, options), Instant.now());
       ExpiryConf.set(conf, expiry);
@@ -212,15 +214,17 @@ public class ImportTool extends JobTool<ImportArguments> {
       table = DestinationTable.describe(options);
       source.checkKeys(table, conf);
     }
-    targetUnits(table, options);
+    DdbioOptions budgeted = onDemandBudget(conf, options, table);
+    targetUnits(table, budgeted);
     console.print(
         ImportPlan.of(
                 title,
                 source,
                 table,
-                options.write().throughput(),
+                budgeted.write().throughput(),
                 ClusterSlots.mapSlots(conf),
-                arguments.plan())
+                arguments.plan(),
+                OnDemandBudget.reason(conf, false))
             .render());
     return ToolConsole.OK;
   }
@@ -307,6 +311,22 @@ public class ImportTool extends JobTool<ImportArguments> {
       err.println("Import incomplete: " + countProblem.get());
     }
     return complete ? 0 : 1;
+  }
+
+  /**
+   * Gives an on-demand table without a write budget one ({@link OnDemandBudget}), telling why.
+   *
+   * @return the options as now configured
+   */
+  private DdbioOptions onDemandBudget(Configuration conf, DdbioOptions options, TableInfo table)
+      throws IOException {
+    Optional<String> reason =
+        OnDemandBudget.resolve(conf, options, table, false, options.write().throughput().percent());
+    if (reason.isEmpty()) {
+      return options;
+    }
+    console.note("Table \"" + table.name() + "\" is " + reason.get() + ".");
+    return setting(() -> HadoopOptions.from(conf));
   }
 
   /**

@@ -159,6 +159,40 @@ class ITPlan {
         "a plan creates no table");
   }
 
+  /**
+   * An on-demand table needs no number: the tools budget it from DynamoDB's documented start for a
+   * new on-demand table and its ceiling, and say so.
+   */
+  @Test
+  void onDemandTablesNeedNoNumber() throws Exception {
+    String table = "plan_on_demand_source";
+    Tables.createTable(ddb.client(), table, KeySpec.string("pk"), KeySpec.number("sk"));
+    Tables.putAll(ddb.client(), table, SizedItems.items(300, 500));
+    java.nio.file.Path out = work.resolve("on-demand-export");
+    ToolRun plan =
+        ToolRun.export(conf, ddb.endpoint(), List.of(out.toUri().toString(), table, "--plan"));
+    assertEquals(0, plan.status(), plan::stderr);
+    assertTrue(
+        plan.stdout().contains("rate:      12,000.0 read units/s: on demand: 12,000 read units/s"),
+        plan.stdout());
+    ToolRun exported = ToolRun.export(conf, ddb.endpoint(), List.of(out.toUri().toString(), table));
+    exported.assertSucceeded();
+    assertTrue(
+        exported.stderr().contains("Table \"" + table + "\" is on demand: 12,000 read units/s"),
+        exported.stderr());
+    assertEquals(300, exported.counters().findCounter(DdbioCounter.ITEMS_READ).getValue());
+
+    String target = "plan_on_demand_target";
+    Tables.createTable(ddb.client(), target, KeySpec.string("pk"), KeySpec.number("sk"));
+    ToolRun imported =
+        ToolRun.importer(conf, ddb.endpoint(), List.of(out.toUri().toString(), target));
+    imported.assertSucceeded();
+    assertTrue(
+        imported.stderr().contains("Table \"" + target + "\" is on demand: 4,000 write units/s"),
+        imported.stderr());
+    assertEquals(300, Tables.scanAll(ddb.client(), target).size());
+  }
+
   private static ToolRun export(java.nio.file.Path out, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of(out.toUri().toString(), SOURCE));
     args.addAll(List.of(options));

@@ -20,6 +20,7 @@ public final class ImportPlan {
   /**
    * @param table the destination table, or the one {@code --create-table} would create
    * @param mapSlots the cluster's map slots, 0 when unknown
+   * @param onDemand why an on-demand table without a given budget runs at its rate, if it is one
    * @throws IllegalArgumentException for an on-demand table without explicit write units
    */
   public static RunPlan of(
@@ -28,7 +29,8 @@ public final class ImportPlan {
       TableInfo table,
       ThroughputOptions throughput,
       int mapSlots,
-      PlanRequest request) {
+      PlanRequest request,
+      Optional<String> onDemand) {
     double tableUnits =
         TaskRates.tableUnits(table, table.writeUnits(), throughput, DdbioKeys.WRITE_UNITS.name());
     int files = source.fileCount();
@@ -39,9 +41,7 @@ public final class ImportPlan {
             : String.format(
                 Locale.ROOT, "the table's %,d provisioned write units", table.writeUnits());
     String why =
-        RunPlan.plain(throughput.percent())
-            + " (--write-ratio) of "
-            + capacity
+        onDemand.orElse(RunPlan.plain(throughput.percent()) + " (--write-ratio) of " + capacity)
             + String.format(
                 Locale.ROOT, ", %,.1f per task", TaskRates.perTask(tableUnits, throughput, atOnce));
 

@@ -2,7 +2,6 @@ package io.ddbio.importer.table;
 
 import io.ddbio.backup.ExportMetadata;
 import io.ddbio.backup.TableSchema;
-import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.TableInfo;
@@ -170,15 +169,6 @@ public final class TableCreator {
               + table
               + "\" would be created on demand too: --create-read-units and --create-write-units"
               + " apply to provisioned tables only. Nothing was created");
-    }
-    if (onDemand && options.write().throughput().explicitUnits().isEmpty()) {
-      throw new IOException(
-          "Table \""
-              + table
-              + "\" would be created on demand, as the source table was; importing into an"
-              + " on-demand table needs the write capacity to budget against (--write-units, or "
-              + DdbioKeys.WRITE_UNITS.name()
-              + "). Nothing was created");
     }
     return schema.toCreateTableRequest(table, creation.readUnits(), creation.writeUnits());
   }

@@ -1,10 +1,13 @@
 package io.ddbio.importer.table;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbio.backup.TableSchema;
+import io.ddbio.capacity.OnDemandRate;
 import io.ddbio.config.DdbioOptions;
+import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.Backups;
 import io.ddbio.importer.NativeExports;
 import io.ddbio.importer.job.ImportSource;
@@ -13,6 +16,7 @@ import io.ddbio.mapreduce.HadoopOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,11 +76,16 @@ class TestTableCreator {
   }
 
   @Test
-  void anOnDemandTableNeedsWriteUnitsBeforeItIsCreated() throws IOException {
-    String m = failure(backupRecording(ON_DEMAND), TableCreation.AS_RECORDED, options());
-    assertTrue(m.contains("would be created on demand"), m);
-    assertTrue(m.contains("--write-units"), m);
-    assertTrue(m.endsWith("Nothing was created"), m);
+  void anOnDemandTableIsCreatedWithoutWriteUnitsAndBudgetedAsANewOnDemandTable()
+      throws IOException {
+    // No --write-units: the import budgets the new table as on demand (OnDemandBudget).
+    TableInfo planned =
+        TableCreator.planned(backupRecording(ON_DEMAND), TableCreation.AS_RECORDED, options());
+    assertTrue(planned.onDemand());
+    assertEquals(0, planned.writeUnits());
+    assertEquals(
+        OnDemandRate.NEW_TABLE_WRITE_UNITS,
+        OnDemandRate.of(planned.description(), false, Optional.empty()).atOnce());
   }
 
   @Test
