@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * What DescribeTable does not tell of a table and a backup records so that a restore can set it
  * again: its time to live (DescribeTimeToLive) and its tags (ListTagsOfResource). Each is asked
  * apart, and a caller may not be allowed to ask ({@code dynamodb:DescribeTimeToLive}, {@code
- * dynamodb:ListTagsOfResource}): a refusal leaves that setting unread, with a warning, rather than
- * failing a backup over what is not an item.
+ * dynamodb:ListTagsOfResource}): a refusal ({@link DynamoDBIOException#refusedByService}) leaves
+ * that setting unread, with a warning, rather than failing a backup over what is not an item; any
+ * other failure (throttling beyond the retries' patience, say) fails it.
  *
  * @param timeToLive the time to live, when it could be read
  * @param tags the tags, when they could be read; empty when the table has none
@@ -26,7 +27,7 @@ public record TableSettings(Optional<TimeToLiveDescription> timeToLive, Optional
 
   /**
    * Reads the settings of {@code table}. Retries: throttling and transient faults, through {@code
-   * session}'s retrier; a request DynamoDB refuses (a 4xx answer) is not retried.
+   * session}'s retrier; a request DynamoDB refuses is not retried.
    *
    * @param warnings told of each setting that could not be read, and why
    * @throws IOException when a request fails for another reason
@@ -94,7 +95,7 @@ public record TableSettings(Optional<TimeToLiveDescription> timeToLive, Optional
     try {
       return Optional.ofNullable(read.read());
     } catch (DynamoDBIOException e) {
-      if (e.getCause() instanceof DynamoDbException d && d.statusCode() / 100 == 4) {
+      if (e.refusedByService() && e.getCause() instanceof DynamoDbException d) {
         warnings.accept(
             "The "
                 + what

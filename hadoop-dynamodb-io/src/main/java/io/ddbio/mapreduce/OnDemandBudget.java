@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Gives a job on an on-demand table a budget when none is given ({@link OnDemandRate}): sets the
@@ -67,7 +66,7 @@ public final class OnDemandBudget {
     try {
       limits = session.retrier().call("DescribeLimits", () -> session.client().describeLimits());
     } catch (DynamoDBIOException e) {
-      if (e.getCause() instanceof DynamoDbException d && d.statusCode() / 100 == 4) {
+      if (e.refusedByService()) {
         return Optional.empty();
       }
       throw e;

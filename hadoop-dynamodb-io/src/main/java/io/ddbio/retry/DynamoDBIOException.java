@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * An operation on DynamoDB failed for good: it was fatal, or retries were spent. The message names
@@ -92,6 +93,18 @@ public class DynamoDBIOException extends IOException {
    */
   public Duration elapsed() {
     return elapsed;
+  }
+
+  /**
+   * Whether DynamoDB refused the request in a way retrying cannot change: a 4xx answer that is not
+   * throttling, such as access denied (a role without the permission), an operation the endpoint
+   * does not support (DynamoDB Local has no tagging) or a validation error. Callers that can do
+   * without an answer, such as reading a table's tags, go on without it when this is true.
+   */
+  public boolean refusedByService() {
+    return kind == FailureKind.FATAL
+        && getCause() instanceof AwsServiceException s
+        && s.statusCode() / 100 == 4;
   }
 
   private static String message(

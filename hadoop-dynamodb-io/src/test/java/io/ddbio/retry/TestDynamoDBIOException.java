@@ -1,6 +1,7 @@
 package io.ddbio.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -37,6 +38,22 @@ class TestDynamoDBIOException {
             Duration.ZERO,
             SdkFailures.service("ValidationException", 400));
     assertTrue(e.getMessage().contains("key schema"), e.getMessage());
+  }
+
+  @Test
+  void aRefusalIsAFatal4xxAndNotThrottlingNorAFault() {
+    assertTrue(failure(FailureKind.FATAL, SdkFailures.service("AccessDeniedException", 400)));
+    assertTrue(failure(FailureKind.FATAL, SdkFailures.service("UnknownOperationException", 400)));
+    assertFalse(
+        failure(FailureKind.THROTTLED, SdkFailures.service("ThrottlingException", 400)),
+        "throttling beyond the retries' patience is no answer");
+    assertFalse(failure(FailureKind.TRANSIENT, SdkFailures.service("InternalServerError", 500)));
+    assertFalse(failure(FailureKind.FATAL, SdkClientException.create("no credentials")));
+  }
+
+  private static boolean failure(FailureKind kind, Exception cause) {
+    return new DynamoDBIOException("DescribeTimeToLive T", kind, 1, Duration.ZERO, cause)
+        .refusedByService();
   }
 
   @Test
