@@ -27,8 +27,11 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * both by position and by name is refused rather than one silently winning.
  *
  * @param help {@code --help} was given; nothing else is read and the other fields are empty
- * @param outputDir the directory to create
- * @param table the table to export
+ * @param outputDir the directory to create; with several tables, the directory each table's export
+ *     goes below ({@code <outputDir>/<table>}); a bucket's root ({@code s3a://bucket}) names the
+ *     folder as the console did ({@link ExportDirectories})
+ * @param tables the tables to export, in the order given: one, or several given as a
+ *     comma-separated list ({@code Orders,Customers}), which are exported at the same time
  * @param readRatio share of the table's read capacity ({@code dynamodb.throughput.read.percent})
  * @param segments total scan segments ({@code dynamodb.scan.segments})
  * @param maxMapTasks most map tasks ({@code dynamodb.max.map.tasks})
@@ -51,7 +54,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 public record ExportArguments(
     boolean help,
     String outputDir,
-    String table,
+    List<String> tables,
     OptionalDouble readRatio,
     OptionalInt segments,
     OptionalInt maxMapTasks,
@@ -92,7 +95,7 @@ public record ExportArguments(
       new ExportArguments(
           true,
           null,
-          null,
+          List.of(),
           OptionalDouble.empty(),
           OptionalInt.empty(),
           OptionalInt.empty(),
@@ -144,7 +147,7 @@ public record ExportArguments(
     if (table.isEmpty()) {
       throw new UsageException("<table> is empty");
     }
-    TableNames.check(table, "<table>");
+    List<String> tables = TableNames.checkList(table, "<table>");
     Optional<String> ratio =
         oneOf(a.positional(2), a.option("read-ratio"), "readRatio (third argument)", "read-ratio");
     Optional<String> segments =
@@ -163,7 +166,7 @@ public record ExportArguments(
     return new ExportArguments(
         false,
         outputDir,
-        table,
+        tables,
         ratio
             .map(
                 r ->
@@ -197,9 +200,28 @@ public record ExportArguments(
   }
 
   /**
+   * The one table to export.
+   *
+   * @throws IllegalStateException when the command line names several
+   */
+  public String table() {
+    if (tables.size() != 1) {
+      throw new IllegalStateException("The command line names " + tables.size() + " tables");
+    }
+    return tables.get(0);
+  }
+
+  /** Whether the command line names several tables to export at the same time. */
+  public boolean severalTables() {
+    return tables.size() > 1;
+  }
+
+  /**
    * Sets in {@code conf} every key the command line gave a value for: the table, the job's output
    * directory, the library's scan and client keys, and {@link FileOutputFormat}'s compression keys.
-   * Keys the command line did not mention keep their configured values (e.g. from {@code -D}).
+   * Keys the command line did not mention keep their configured values (e.g. from {@code -D}). With
+   * several tables, the table and the output directory are each export's own, and are set in that
+   * export's copy of {@code conf} ({@link #setTable}).
    *
    * @throws IllegalStateException for the {@code --help} arguments, which name no export
    */
@@ -208,8 +230,9 @@ public record ExportArguments(
     if (help) {
       throw new IllegalStateException("--help names no export to configure");
     }
-    conf.set(FileOutputFormat.OUTDIR, outputDir);
-    conf.set(DdbioKeys.INPUT_TABLE.name(), table);
+    if (!severalTables()) {
+      setTable(conf, table(), outputDir);
+    }
     readRatio.ifPresent(r -> conf.set(DdbioKeys.READ_PERCENT.name(), Double.toString(r)));
     segments.ifPresent(s -> conf.setInt(DdbioKeys.SCAN_SEGMENTS.name(), s));
     maxMapTasks.ifPresent(m -> conf.setInt(DdbioKeys.MAX_MAP_TASKS.name(), m));
@@ -228,6 +251,12 @@ public record ExportArguments(
     if (skipExpired) {
       ExportJobConf.setSkipExpired(conf);
     }
+  }
+
+  /** Sets in {@code conf} the table {@code table} and the output directory {@code dir}. */
+  static void setTable(Configuration conf, String table, String dir) {
+    conf.set(FileOutputFormat.OUTDIR, dir);
+    conf.set(DdbioKeys.INPUT_TABLE.name(), table);
   }
 
   /** The usage text: synopsis, arguments, options, exit status. */

@@ -4,6 +4,7 @@ import io.ddbio.config.ClientOptions;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,7 +51,7 @@ public final class DynamoDBClientFactory {
                     .apiCallAttemptTimeout(options.attemptTimeout())
                     .build());
     options.endpoint().ifPresent(builder::endpointOverride);
-    Region region = options.region().map(Region::of).orElseGet(() -> defaultRegion(local));
+    Region region = region(options).orElse(null);
     if (region != null) {
       builder.region(region);
     }
@@ -61,6 +62,20 @@ public final class DynamoDBClientFactory {
       credentials = new AssumedRoleCredentials(options.assumeRole().get(), credentials, region);
     }
     return builder.credentialsProvider(credentials).build();
+  }
+
+  /**
+   * The region a client built from {@code options} uses: {@code dynamodb.region}, else the SDK's
+   * region chain (environment, profile, instance metadata), else, for an endpoint on this machine,
+   * {@link #LOCAL_DEFAULT_REGION}. Makes no network call except the chain's own instance-metadata
+   * lookup.
+   *
+   * @return the region; empty when none is set and the chain finds none
+   */
+  public static Optional<Region> region(ClientOptions options) {
+    boolean local = options.endpoint().map(DynamoDBClientFactory::isLoopback).orElse(false);
+    return Optional.ofNullable(
+        options.region().map(Region::of).orElseGet(() -> defaultRegion(local)));
   }
 
   private static AwsCredentialsProvider credentials(ClientOptions options, boolean local) {

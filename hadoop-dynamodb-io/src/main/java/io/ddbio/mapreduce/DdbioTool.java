@@ -78,7 +78,7 @@ public abstract class DdbioTool<A extends DdbioTool.CommandLine> extends Configu
    *
    * @throws UsageException with the refusal's message
    */
-  protected static <T> T setting(Supplier<T> read) {
+  public static <T> T setting(Supplier<T> read) {
     try {
       return read.get();
     } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -82,6 +82,24 @@ public final class JobCounts {
   }
 
   /**
+   * A finished job's counters, as a tool may use them for its checks and summary.
+   *
+   * @param counters the counters read; null when none could be read, and also when the job
+   *     succeeded but they cannot be trusted: read as zeros, a check could compare 0 with 0 (a
+   *     failed job's are kept as they are: the job has failed anyway)
+   * @param unknown why the counts are unknown ({@link #unknown}); empty when they are known
+   */
+  public record Checked(Counters counters, Optional<String> unknown) {}
+
+  /** Reads the ended job's counters ({@link #read}) and says whether they can be trusted. */
+  public static Checked readChecked(Job job, Source source, boolean succeeded)
+      throws InterruptedException {
+    Counters counters = read(job, source);
+    Optional<String> unknown = unknown(job, counters);
+    return new Checked(succeeded && unknown.isPresent() ? null : counters, unknown);
+  }
+
+  /**
    * Whether {@code counters}, as read for {@code job}, can be trusted to hold its counts.
    *
    * @param counters what {@link Source#read} gave, possibly null

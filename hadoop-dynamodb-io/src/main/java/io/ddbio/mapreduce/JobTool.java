@@ -37,20 +37,16 @@ public abstract class JobTool<A extends DdbioTool.CommandLine> extends DdbioTool
   }
 
   /**
-   * Reads the ended job's counters ({@link JobCounts#read}). A succeeded job's counters that cannot
-   * be trusted are not kept: read as zeros, a check could compare 0 with 0. (A failed job's are
-   * kept as they are: the job has failed anyway.)
+   * Reads the ended job's counters and keeps them ({@link JobCounts#readChecked}): a succeeded
+   * job's counters that cannot be trusted are not kept.
    *
    * @return why the counts are unknown ({@link JobCounts#unknown}); empty when they are known
    */
   protected final Optional<String> readCounters(Job job, boolean succeeded)
       throws InterruptedException {
-    counters = JobCounts.read(job, counterSource);
-    Optional<String> unknown = JobCounts.unknown(job, counters);
-    if (succeeded && unknown.isPresent()) {
-      counters = null;
-    }
-    return unknown;
+    JobCounts.Checked read = JobCounts.readChecked(job, counterSource, succeeded);
+    counters = read.counters();
+    return read.unknown();
   }
 
   /** The counters of the job this tool last ran, or null if none ran or they are not kept. */
