@@ -342,8 +342,8 @@ final class TableExport {
   /**
    * The progress line of this run: the items the table held when last counted, less those earlier
    * runs exported (unknown under a filter, which returns only some), at the share of the table's
-   * read capacity the job aims at (0, unknown, for an on-demand table without --read-units, which
-   * the job refuses anyway).
+   * read capacity the job aims at (an on-demand table's is set by then: {@link OnDemandBudget}; 0,
+   * unknown, when none can be read).
    */
   private static ProgressLine progressLine(
       String title, TableInfo table, Configuration conf, ResumePoint done) {

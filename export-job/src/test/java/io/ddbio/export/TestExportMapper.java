@@ -3,7 +3,9 @@ package io.ddbio.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ddbio.export.layout.ExportFormat;
+import io.ddbio.item.Expiry;
 import io.ddbio.mapreduce.DynamoDBItemWritable;
+import io.ddbio.mapreduce.ExpiryConf;
 import io.ddbio.metrics.DdbioCounter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -84,5 +86,34 @@ class TestExportMapper {
             + smallLine.getBytes(StandardCharsets.UTF_8).length;
     assertEquals(lineBytes, driver.getCounters().findCounter(DdbioCounter.BYTES_READ).getValue());
     assertEquals(0, driver.getCounters().findCounter(DdbioCounter.BYTES_WRITTEN).getValue());
+  }
+
+  /**
+   * With --skip-expired an item DynamoDB holds expired is counted and not written; one whose
+   * attribute is in the future, not a Number or more than five years back is written.
+   */
+  @Test
+  void anExpiredItemIsCountedAndLeftOut() throws Exception {
+    long now = 1_800_000_000L;
+    Map<String, AttributeValue> expired = new LinkedHashMap<>(example());
+    expired.put("ttl", AttributeValue.fromN(Long.toString(now - 60)));
+    Map<String, AttributeValue> live = new LinkedHashMap<>();
+    live.put("Id", AttributeValue.fromN("3"));
+    live.put("ttl", AttributeValue.fromN(Long.toString(now + 60)));
+    Map<String, AttributeValue> ancient = new LinkedHashMap<>();
+    ancient.put("Id", AttributeValue.fromN("4"));
+    ancient.put("ttl", AttributeValue.fromN("1"));
+
+    var driver = driver();
+    ExpiryConf.set(driver.getConfiguration(), new Expiry("ttl", now));
+    driver
+        .withInput(NullWritable.get(), new DynamoDBItemWritable(expired))
+        .withInput(NullWritable.get(), new DynamoDBItemWritable(live))
+        .withInput(NullWritable.get(), new DynamoDBItemWritable(ancient))
+        .withOutput(
+            NullWritable.get(), new Text("{\"Id\":{\"n\":\"3\"},\"ttl\":{\"n\":\"1800000060\"}}"))
+        .withOutput(NullWritable.get(), new Text("{\"Id\":{\"n\":\"4\"},\"ttl\":{\"n\":\"1\"}}"))
+        .runTest();
+    assertEquals(1, driver.getCounters().findCounter(DdbioCounter.ITEMS_EXPIRED).getValue());
   }
 }

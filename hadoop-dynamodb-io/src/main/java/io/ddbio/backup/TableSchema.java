@@ -187,7 +187,13 @@ public record TableSchema(
         deletionProtection,
         settings
             .tags()
-            .map(l -> l.stream().map(t -> new Tag(t.key(), t.value())).toList())
+            .map(
+                l ->
+                    l.stream()
+                        // aws: keys are DynamoDB's and AWS's own; CreateTable refuses them.
+                        .filter(t -> !t.key().startsWith("aws:"))
+                        .map(t -> new Tag(t.key(), t.value()))
+                        .toList())
             .orElse(null));
   }
 

@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableWarmThroughputDescription;
 
 /**
- * The rate a job runs at on an on-demand table when no capacity is given: the percent applies to
- * the table's ceiling, and the job never asks more than the table can take at once.
+ * The rate a job runs at on an on-demand table when no capacity is given: its percent of what the
+ * table can serve now, which is the table's ceiling or, below it, what the table takes at once.
  *
  * <p>From DynamoDB's documentation of on-demand tables: the ceiling is the table's own maximum
  * ({@code OnDemandThroughput}) when it sets one, else the account's per-table limit ({@code
@@ -72,44 +72,42 @@ public record OnDemandRate(
       atOnceSource =
           "what a new on-demand table takes at once (DescribeTable reports no warm throughput)";
     }
-    return new OnDemandRate(
-        direction, ceiling, ceilingSource, Math.min(atOnce, ceiling), atOnceSource);
-  }
-
-  /** The job's rate: {@code percent} of the ceiling, but no more than the table takes at once. */
-  public double jobRate(double percent) {
-    return Math.min(percent * ceiling, atOnce);
+    if (atOnce > ceiling) {
+      atOnce = ceiling;
+      atOnceSource = ceilingSource;
+    }
+    return new OnDemandRate(direction, ceiling, ceilingSource, atOnce, atOnceSource);
   }
 
   /**
-   * The capacity to budget the job against, so that {@code percent} of it is {@link #jobRate}: the
-   * value the tools set as the explicit units ({@code dynamodb.throughput.read} or {@code .write}).
+   * The job's rate: {@code percent} of what the table takes at once (never above its ceiling), so
+   * that the percent stays the job's share and leaves the rest to the table's other traffic.
    */
-  public double budgetUnits(double percent) {
-    return jobRate(percent) / percent;
+  public double jobRate(double percent) {
+    return percent * atOnce;
+  }
+
+  /**
+   * The capacity to budget the job against, which {@code percent} is taken of: the value the tools
+   * set as the explicit units ({@code dynamodb.throughput.read} or {@code .write}).
+   */
+  public double budgetUnits() {
+    return atOnce;
   }
 
   /** Why the job runs at {@link #jobRate}, for the user. */
   public String describe(double percent) {
-    double rate = jobRate(percent);
-    String capped =
-        rate < percent * ceiling
-            ? String.format(
-                Locale.ROOT,
-                "; %s of it would be %,.0f, above %,.0f, %s",
-                percent,
-                percent * ceiling,
-                atOnce,
-                atOnceSource)
-            : "";
     return String.format(
             Locale.ROOT,
-            "on demand: %,.0f %s units/s; the ceiling is %,.0f, %s",
-            rate,
+            "on demand: %,.0f %s units/s, %s of the %,.0f it takes at once (%s); its ceiling is"
+                + " %,.0f, %s",
+            jobRate(percent),
             direction,
+            percent,
+            atOnce,
+            atOnceSource,
             ceiling,
             ceilingSource)
-        + capped
         + ". Give --"
         + direction
         + "-units to budget against another number";

@@ -50,7 +50,7 @@ public final class OnDemandBudget {
     }
     OnDemandRate rate = OnDemandRate.of(table.description(), read, limit);
     String reason = rate.describe(percent);
-    conf.set(key, Double.toString(rate.budgetUnits(percent)));
+    conf.set(key, Double.toString(rate.budgetUnits()));
     conf.set(read ? READ_REASON : WRITE_REASON, reason);
     return Optional.of(reason);
   }

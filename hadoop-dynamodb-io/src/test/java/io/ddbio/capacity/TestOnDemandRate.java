@@ -13,16 +13,16 @@ class TestOnDemandRate {
       TableDescription.builder().tableName("T").build();
 
   @Test
-  void aNewTableRunsAtWhatItTakesAtOnceWhenThePercentOfItsCeilingIsMore() {
+  void aNewTableGivesThePercentOfWhatItTakesAtOnce() {
     OnDemandRate read = OnDemandRate.of(NEW_TABLE, true, Optional.empty());
     assertEquals(OnDemandRate.DEFAULT_TABLE_LIMIT, read.ceiling());
     assertEquals(12_000, read.atOnce());
-    assertEquals(12_000, read.jobRate(0.5), "0.5 of 40,000 is more than the table takes at once");
-    assertEquals(24_000, read.budgetUnits(0.5), "the budget the percent is then taken of");
+    assertEquals(6_000, read.jobRate(0.5), "half of it: the rest is the table's other traffic's");
+    assertEquals(12_000, read.budgetUnits(), "the budget the percent is taken of");
     String why = read.describe(0.5);
-    assertTrue(why.startsWith("on demand: 12,000 read units/s; the ceiling is 40,000"), why);
+    assertTrue(why.startsWith("on demand: 6,000 read units/s, 0.5 of the 12,000 it takes"), why);
+    assertTrue(why.contains("what a new on-demand table takes at once"), why);
     assertTrue(why.contains("the default per-table limit (DescribeLimits could not be read)"), why);
-    assertTrue(why.contains("0.5 of it would be 20,000, above 12,000"), why);
     assertTrue(why.endsWith("Give --read-units to budget against another number"), why);
 
     OnDemandRate write = OnDemandRate.of(NEW_TABLE, false, Optional.empty());
@@ -30,11 +30,13 @@ class TestOnDemandRate {
   }
 
   @Test
-  void theAccountsLimitIsTheCeilingAndThePercentAppliesToIt() {
+  void belowWhatATableTakesAtOnceTheAccountsLimitBounds() {
     OnDemandRate read = OnDemandRate.of(NEW_TABLE, true, Optional.of(10_000L));
+    assertEquals(10_000, read.atOnce());
     assertEquals(5_000, read.jobRate(0.5));
-    assertEquals(10_000, read.budgetUnits(0.5));
-    assertTrue(read.describe(0.5).contains("the account's per-table limit (DescribeLimits)"));
+    assertTrue(
+        read.describe(0.5).contains("it takes at once (the account's per-table limit"),
+        "the bound is named for what it is");
   }
 
   @Test
@@ -47,6 +49,7 @@ class TestOnDemandRate {
     assertEquals(2_000, write.ceiling());
     assertEquals(2_000, write.atOnce(), "never above the ceiling");
     assertEquals(1_000, write.jobRate(0.5));
+    assertTrue(write.describe(0.5).contains("(the table's own maximum (OnDemandThroughput))"));
     OnDemandRate read = OnDemandRate.of(capped, true, Optional.of(40_000L));
     assertEquals(40_000, read.ceiling(), "-1 sets no maximum");
   }
@@ -58,8 +61,8 @@ class TestOnDemandRate {
             .warmThroughput(w -> w.readUnitsPerSecond(30_000L).writeUnitsPerSecond(9_000L))
             .build();
     OnDemandRate read = OnDemandRate.of(warm, true, Optional.of(80_000L));
-    assertEquals(30_000, read.jobRate(0.5));
+    assertEquals(15_000, read.jobRate(0.5));
     assertTrue(read.describe(0.5).contains("its warm throughput (WarmThroughput)"));
-    assertEquals(8_000, OnDemandRate.of(warm, false, Optional.of(80_000L)).jobRate(0.1));
+    assertEquals(900, OnDemandRate.of(warm, false, Optional.of(80_000L)).jobRate(0.1));
   }
 }

@@ -135,6 +135,19 @@ public class ImportTool extends JobTool<ImportArguments> {
     }
     ImportResume resume = ImportResume.find(arguments, source, badRecords, conf, console);
     if (arguments.createTable().isPresent()) {
+      if (arguments.skipExpired()
+          && source
+              .metadata()
+              .map(ExportMetadata::table)
+              .flatMap(TableSchema::timeToLiveAttribute)
+              .isEmpty()) {
+        // The table to create would have no time to live to judge by: refused before creating it.
+        throw new UsageException(
+            "--skip-expired needs a time-to-live attribute, but the backup records none for"
+                + " --create-table to set on table \""
+                + arguments.table()
+                + "\". Nothing was created");
+      }
       if (resume.resuming()) {
         console.note("Not creating table \"" + arguments.table() + "\": the first run did.");
       } else {

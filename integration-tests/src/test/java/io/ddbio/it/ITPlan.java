@@ -173,12 +173,12 @@ class ITPlan {
         ToolRun.export(conf, ddb.endpoint(), List.of(out.toUri().toString(), table, "--plan"));
     assertEquals(0, plan.status(), plan::stderr);
     assertTrue(
-        plan.stdout().contains("rate:      12,000.0 read units/s: on demand: 12,000 read units/s"),
+        plan.stdout().contains("rate:      6,000.0 read units/s: on demand: 6,000 read units/s"),
         plan.stdout());
     ToolRun exported = ToolRun.export(conf, ddb.endpoint(), List.of(out.toUri().toString(), table));
     exported.assertSucceeded();
     assertTrue(
-        exported.stderr().contains("Table \"" + table + "\" is on demand: 12,000 read units/s"),
+        exported.stderr().contains("Table \"" + table + "\" is on demand: 6,000 read units/s"),
         exported.stderr());
     assertEquals(300, exported.counters().findCounter(DdbioCounter.ITEMS_READ).getValue());
 
@@ -188,7 +188,7 @@ class ITPlan {
         ToolRun.importer(conf, ddb.endpoint(), List.of(out.toUri().toString(), target));
     imported.assertSucceeded();
     assertTrue(
-        imported.stderr().contains("Table \"" + target + "\" is on demand: 4,000 write units/s"),
+        imported.stderr().contains("Table \"" + target + "\" is on demand: 2,000 write units/s"),
         imported.stderr());
     assertEquals(300, Tables.scanAll(ddb.client(), target).size());
   }

@@ -6,10 +6,13 @@ import io.ddbio.config.DdbioOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.TableInfo;
 import io.ddbio.importer.job.ImportSource;
+import io.ddbio.retry.DynamoDBIOException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -53,7 +57,9 @@ public final class TableCreator {
       throws IOException {
     String table = options.write().table();
     TableSchema schema = recordedSchema(source.metadata(), source.directory(), table);
-    CreateTableRequest request = request(source, creation, options);
+    CreateTableRequest asked = request(source, creation, options);
+    CreateTableRequest request = asked;
+    StringBuilder notSet = new StringBuilder();
     try (DynamoDBSession session = DestinationTable.session(options)) {
       DynamoDbClient client = session.client();
       String place = DestinationTable.place(client);
@@ -61,7 +67,19 @@ public final class TableCreator {
         // Should an answer be lost and the call retried, the retry meets the table the first
         // attempt created and reports it as existing; importing without --create-table then
         // completes the restore. Rare, and no worse than failing.
-        session.retrier().call("CreateTable " + table, () -> client.createTable(request));
+        try {
+          session.retrier().call("CreateTable " + table, () -> client.createTable(asked));
+        } catch (DynamoDBIOException e) {
+          if (!asked.hasTags() || asked.tags().isEmpty() || !e.refusedByService()) {
+            throw e;
+          }
+          // A role may create tables but not tag them (dynamodb:TagResource): the data matters
+          // more than the tags, which can be set afterwards.
+          request = asked.toBuilder().tags((List<Tag>) null).build();
+          CreateTableRequest untagged = request;
+          session.retrier().call("CreateTable " + table, () -> client.createTable(untagged));
+          notSet.append("; tags NOT set (").append(refusal(e)).append(')');
+        }
       } catch (IOException e) {
         throw DestinationTable.failure(
             e,
@@ -77,16 +95,29 @@ public final class TableCreator {
       // CreateTable takes no time to live; it is set once the table is ACTIVE.
       Optional<String> ttl = schema.timeToLiveAttribute();
       if (ttl.isPresent()) {
-        session
-            .retrier()
-            .call(
-                "UpdateTimeToLive " + table,
-                () ->
-                    client.updateTimeToLive(
-                        r ->
-                            r.tableName(table)
-                                .timeToLiveSpecification(
-                                    t -> t.attributeName(ttl.get()).enabled(true))));
+        try {
+          session
+              .retrier()
+              .call(
+                  "UpdateTimeToLive " + table,
+                  () ->
+                      client.updateTimeToLive(
+                          r ->
+                              r.tableName(table)
+                                  .timeToLiveSpecification(
+                                      t -> t.attributeName(ttl.get()).enabled(true))));
+        } catch (DynamoDBIOException e) {
+          if (!e.refusedByService()) {
+            throw e;
+          }
+          // The table is there and empty; failing now would leave it for a rerun to refuse.
+          notSet
+              .append("; time to live on ")
+              .append(ttl.get())
+              .append(" NOT set (")
+              .append(refusal(e))
+              .append("): set it with UpdateTimeToLive");
+        }
       }
     }
     return "Created table \""
@@ -95,16 +126,29 @@ public final class TableCreator {
         + schema.tableName()
         + "\" was: "
         + shape(request)
-        + settings(schema);
+        + settings(schema, request.hasTags(), notSet.indexOf("time to live") < 0)
+        + notSet;
   }
 
-  /** What the new table keeps besides its shape, and what the backup did not record. */
-  private static String settings(TableSchema schema) {
+  private static String refusal(DynamoDBIOException e) {
+    return e.getCause() instanceof AwsServiceException s && s.awsErrorDetails() != null
+        ? s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage()
+        : String.valueOf(e.getCause());
+  }
+
+  /**
+   * What the new table keeps besides its shape, and what the backup did not record.
+   *
+   * @param tagsSet whether the table was created with its tags
+   * @param timeToLiveSet whether its time to live was set (when there is one)
+   */
+  private static String settings(TableSchema schema, boolean tagsSet, boolean timeToLiveSet) {
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        schema.timeToLive() == null
-            ? "; time to live not recorded"
-            : schema.timeToLiveAttribute().map(a -> "; time to live on " + a).orElse(""));
+    if (schema.timeToLive() == null) {
+      sb.append("; time to live not recorded");
+    } else if (timeToLiveSet) {
+      schema.timeToLiveAttribute().ifPresent(a -> sb.append("; time to live on ").append(a));
+    }
     if (schema.stream() != null && schema.stream().enabled()) {
       sb.append("; stream ").append(schema.stream().viewType());
     }
@@ -114,10 +158,11 @@ public final class TableCreator {
     if (Boolean.TRUE.equals(schema.deletionProtection())) {
       sb.append("; deletion protection on");
     }
-    sb.append(
-        schema.tags() == null
-            ? "; tags not recorded"
-            : schema.tags().isEmpty() ? "" : "; " + schema.tags().size() + " tags");
+    if (schema.tags() == null) {
+      sb.append("; tags not recorded");
+    } else if (tagsSet && !schema.tags().isEmpty()) {
+      sb.append("; ").append(schema.tags().size()).append(" tags");
+    }
     return sb.toString();
   }
 
