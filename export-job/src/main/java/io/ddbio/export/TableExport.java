@@ -7,7 +7,6 @@ import io.ddbio.config.DdbioKeys;
 import io.ddbio.config.DdbioOptions;
 import io.ddbio.config.ScanExpressions;
 import io.ddbio.config.ScanOptions;
-import io.ddbio.config.ThroughputOptions;
 import io.ddbio.dynamodb.DynamoDBSession;
 import io.ddbio.dynamodb.KeyAttribute;
 import io.ddbio.dynamodb.TableInfo;
@@ -16,7 +15,7 @@ import io.ddbio.export.commit.ResumePoint;
 import io.ddbio.export.commit.StartedExport;
 import io.ddbio.export.layout.ExportFormat;
 import io.ddbio.export.layout.NativeExportTarget;
-import io.ddbio.export.layout.NativeLayout;
+import io.ddbio.export.layout.SummaryNotes;
 import io.ddbio.export.output.ExportOutputFormat;
 import io.ddbio.mapreduce.ClusterSlots;
 import io.ddbio.mapreduce.DdbioTool;
@@ -245,7 +244,7 @@ final class TableExport {
     earlier.map(e -> e.withRun(run)).orElse(thisRun).write(fs, out);
     int totalSegments = job.getConfiguration().getInt(DdbioKeys.SCAN_SEGMENTS.name(), 0);
 
-    ProgressLine line = progressLine(title, table, job.getConfiguration(), done);
+    ProgressLine line = ExportProgressLine.of(title, table, job.getConfiguration(), done);
     long started = System.nanoTime();
     boolean succeeded;
     try {
@@ -298,7 +297,7 @@ final class TableExport {
       console.print(new JobSummary(title, problem.isEmpty(), took, counts, earlierRuns).render());
     }
     if (problem.isEmpty()) {
-      console.print(layoutNote(job.getConfiguration(), out, selection));
+      console.print(SummaryNotes.of(job.getConfiguration(), out, selection));
       return ToolConsole.OK;
     }
     int status = fail(title + " failed: " + problem.get());
@@ -337,30 +336,6 @@ final class TableExport {
             + done.describe(earlier.totalSegments())
             + " committed by earlier runs are not read again.");
     return done;
-  }
-
-  /**
-   * The progress line of this run: the items the table held when last counted, less those earlier
-   * runs exported (unknown under a filter, which returns only some), at the share of the table's
-   * read capacity the job aims at (an on-demand table's is set by then: {@link OnDemandBudget}; 0,
-   * unknown, when none can be read).
-   */
-  private static ProgressLine progressLine(
-      String title, TableInfo table, Configuration conf, ResumePoint done) {
-    ScanOptions scan = HadoopOptions.from(conf).scan();
-    ThroughputOptions throughput = scan.throughput();
-    double target;
-    try {
-      target =
-          TaskRates.tableUnits(table, table.readUnits(), throughput, DdbioKeys.READ_UNITS.name())
-              * throughput.percent();
-    } catch (IllegalArgumentException e) {
-      target = 0;
-    }
-    long earlier = done == null ? 0 : done.items();
-    long expected =
-        scan.expressions().filter().isEmpty() ? Math.max(0, table.itemCount() - earlier) : 0;
-    return new ProgressLine(title, "read", expected, target);
   }
 
   /**
@@ -493,35 +468,6 @@ final class TableExport {
       throw new UsageException(e.getMessage() + " (on the command line: --read-units U)");
     }
     return table;
-  }
-
-  /** Where a native export's data is, and a reminder that a selective export is partial. */
-  private static String layoutNote(Configuration jobConf, Path out, ScanExpressions selection)
-      throws IOException {
-    StringBuilder sb = new StringBuilder();
-    if (ExportJobConf.format(jobConf) == ExportFormat.DYNAMODB_JSON) {
-      String id = ExportJobConf.nativeTarget(jobConf).exportId();
-      sb.append("  native layout:             ")
-          .append(new Path(out, NativeLayout.exportDir(id)))
-          .append('\n');
-      String scheme = out.toUri().getScheme();
-      if (scheme != null && scheme.startsWith("s3")) {
-        sb.append("  for Import from S3:        bucket ")
-            .append(NativeLayout.bucket(out))
-            .append(", key prefix ")
-            .append(NativeLayout.key(out, NativeLayout.exportDir(id) + "/data/"))
-            .append('\n');
-      }
-    }
-    ExportSelection.of(selection)
-        .ifPresent(
-            s ->
-                sb.append("  partial export:            ")
-                    .append(s.describe())
-                    .append(" (recorded in ")
-                    .append(ExportMetadata.FILE_NAME)
-                    .append(")\n"));
-    return sb.toString();
   }
 
   private static ExportMetadata metadata(FileSystem fs, Path out) throws IOException {
