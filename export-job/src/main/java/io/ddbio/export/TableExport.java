@@ -458,7 +458,7 @@ final class TableExport {
     Optional<String> onDemand =
         OnDemandBudget.resolve(conf, options, table, true, scan.throughput().percent());
     if (onDemand.isPresent()) {
-      console.note("Table \"" + table.name() + "\" is " + onDemand.get() + ".");
+      console.note(onDemand.get());
       scan = DdbioTool.setting(() -> HadoopOptions.from(conf).scan());
     }
     try {

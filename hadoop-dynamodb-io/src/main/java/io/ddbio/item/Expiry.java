@@ -21,10 +21,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param attribute the table's time-to-live attribute
  * @param asOf the moment expiry is judged at, in epoch seconds: the export's or import's start, so
  *     that every task of a job draws the same line
+ * @param oldest the earliest expiry DynamoDB still acts on, five years before {@code asOf}, in
+ *     epoch seconds; worked out once, as every item of a job is judged against it
  */
-public record Expiry(String attribute, long asOf) {
+public record Expiry(String attribute, long asOf, long oldest) {
   /** How far back DynamoDB still expires an item: five years. */
   static final int YEARS_DELETED = 5;
+
+  /** The rule for {@code attribute} as of {@code asOf}, in epoch seconds. */
+  public Expiry(String attribute, long asOf) {
+    this(
+        attribute,
+        asOf,
+        Instant.ofEpochSecond(asOf)
+            .atOffset(ZoneOffset.UTC)
+            .minusYears(YEARS_DELETED)
+            .toEpochSecond());
+  }
 
   /** The rule for {@code attribute} as of {@code moment}. */
   public static Expiry at(String attribute, Instant moment) {
@@ -37,18 +50,34 @@ public record Expiry(String attribute, long asOf) {
     if (v == null || v.n() == null) {
       return false;
     }
+    String n = v.n();
+    if (isWholeNumber(n)) {
+      // The usual case, without a BigDecimal per item: epoch seconds, at most 19 digits.
+      long seconds = Long.parseLong(n);
+      return seconds < asOf && seconds >= oldest;
+    }
     BigDecimal seconds;
     try {
-      seconds = new BigDecimal(v.n());
+      seconds = new BigDecimal(n);
     } catch (NumberFormatException e) {
       return false;
     }
-    long oldest =
-        Instant.ofEpochSecond(asOf)
-            .atOffset(ZoneOffset.UTC)
-            .minusYears(YEARS_DELETED)
-            .toEpochSecond();
     return seconds.compareTo(BigDecimal.valueOf(asOf)) < 0
         && seconds.compareTo(BigDecimal.valueOf(oldest)) >= 0;
+  }
+
+  /** Digits with an optional sign, short enough for a long: what Long.parseLong takes for sure. */
+  private static boolean isWholeNumber(String n) {
+    int start = n.startsWith("-") ? 1 : 0;
+    if (n.length() == start || n.length() - start > 18) {
+      return false;
+    }
+    for (int i = start; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -34,8 +34,8 @@ public final class OnDemandBudget {
    *
    * @param read whether the job reads the table (else it writes)
    * @param percent the job's share ({@code dynamodb.throughput.read.percent} or {@code .write})
-   * @return why the job runs at the rate set, to tell the user; empty when nothing was set (a
-   *     provisioned table, or capacity given)
+   * @return the note to tell the user, why the job runs at the rate set ({@code Table "T" is on
+   *     demand: …}); empty when nothing was set (a provisioned table, or capacity given)
    */
   public static Optional<String> resolve(
       Configuration conf, DdbioOptions options, TableInfo table, boolean read, double percent)
@@ -52,7 +52,7 @@ public final class OnDemandBudget {
     String reason = rate.describe(percent);
     conf.set(key, Double.toString(rate.budgetUnits()));
     conf.set(read ? READ_REASON : WRITE_REASON, reason);
-    return Optional.of(reason);
+    return Optional.of("Table \"" + table.name() + "\" is " + reason + ".");
   }
 
   /** Why {@link #resolve} set the budget it set, if it set one in {@code conf}. */

@@ -51,5 +51,8 @@ class TestExpiry {
         "a map");
     assertFalse(
         expired(Long.toString(past * 1000)), "milliseconds read as a far future, never expiring");
+    assertTrue(expired("1.7E9"), "an exponent is a Number too: 2023-11-14, within five years");
+    assertFalse(expired("123456789012345678901234567890"), "beyond a long: a far future");
+    assertFalse(expired("-5"), "before 1970: more than five years back");
   }
 }

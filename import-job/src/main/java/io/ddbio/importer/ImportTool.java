@@ -338,7 +338,7 @@ public class ImportTool extends JobTool<ImportArguments> {
     if (reason.isEmpty()) {
       return options;
     }
-    console.note("Table \"" + table.name() + "\" is " + reason.get() + ".");
+    console.note(reason.get());
     return setting(() -> HadoopOptions.from(conf));
   }
 
